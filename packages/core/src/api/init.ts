@@ -1,0 +1,15 @@
+import type { RepoOptions } from '../models/FsClient.js';
+import { _init } from '../commands/_repo.js';
+
+/**
+ * Creates a gitway repository: a bare git repository (native git can read, push and
+ * pull it) whose config records the working definition's file name. Calling it on an
+ * existing repository changes nothing.
+ *
+ * @example
+ * import fs from 'node:fs';
+ * await init({ fs, gitdir: '/work/petstore/.gitway', definition: 'api.yaml' });
+ */
+export async function init(opts: RepoOptions & { definition?: string; defaultBranch?: string }): Promise<{ created: boolean }> {
+  return _init(opts);
+}

@@ -1,0 +1,78 @@
+import type { RepoOptions } from '../models/FsClient.js';
+import type { Api } from '../models/types.js';
+import { _resolveRevision, type ResolvedRevision } from '../commands/_revision.js';
+import { _assertRepo } from '../commands/_repo.js';
+import { readApiAtCommit, readCommit } from '../storage/readObjects.js';
+import { isoDate } from '../commands/_author.js';
+import type { Deployment } from '../commands/_deploy.js';
+
+export type { Deployment, ResolvedRevision };
+
+export interface DeploymentInfo extends Deployment {
+  parents: string[];
+  author: { name: string; email: string };
+}
+
+/**
+ * Resolves a revision (id prefix, branch, stage, HEAD, rev~N, stage@{N}) to a
+ * deployment id. Unknown -> NotFoundError listing what exists; ambiguous ->
+ * AmbiguousRevisionError listing the candidates.
+ *
+ * @example
+ * const { oid } = await resolveRevision({ fs, gitdir, rev: 'prod@{1}' });
+ */
+export async function resolveRevision(opts: RepoOptions & { rev: string }): Promise<ResolvedRevision> {
+  await _assertRepo(opts);
+  return _resolveRevision(opts, opts.rev);
+}
+
+/**
+ * Deployments on the line of `rev` (default HEAD), newest first, following first
+ * parents: API Gateway's Deployment shape plus parents and author.
+ *
+ * @example
+ * const items = await log({ fs, gitdir, rev: 'main', depth: 10 });
+ */
+export async function log(opts: RepoOptions & { rev?: string; depth?: number }): Promise<DeploymentInfo[]> {
+  await _assertRepo(opts);
+  const { readRef } = await import('../storage/refs.js');
+  const { _currentBranchRef } = await import('../commands/_repo.js');
+  let oid: string | null | undefined;
+  if (opts.rev === undefined) oid = await readRef(opts.fs, opts.gitdir, await _currentBranchRef(opts));
+  else oid = (await _resolveRevision(opts, opts.rev)).oid;
+  const out: DeploymentInfo[] = [];
+  const depth = opts.depth ?? Infinity;
+  while (oid && out.length < depth) {
+    const c = await readCommit(opts, oid);
+    out.push({
+      id: oid,
+      description: c.message.replace(/\n$/, ''),
+      createdDate: isoDate(c.author.timestamp),
+      parents: c.parents,
+      author: { name: c.author.name, email: c.author.email },
+    });
+    oid = c.parents[0];
+  }
+  return out;
+}
+
+/**
+ * The API snapshot of a deployment (any revision) with its Deployment record.
+ *
+ * @example
+ * const { api, id } = await readDeployment({ fs, gitdir, rev: 'prod' });
+ */
+export async function readDeployment(opts: RepoOptions & { rev: string }): Promise<DeploymentInfo & { api: Api }> {
+  await _assertRepo(opts);
+  const { oid } = await _resolveRevision(opts, opts.rev);
+  const c = await readCommit(opts, oid);
+  const api = await readApiAtCommit(opts, oid);
+  return {
+    id: oid,
+    description: c.message.replace(/\n$/, ''),
+    createdDate: isoDate(c.author.timestamp),
+    parents: c.parents,
+    author: { name: c.author.name, email: c.author.email },
+    api,
+  };
+}

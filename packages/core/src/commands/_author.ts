@@ -1,0 +1,24 @@
+import git from 'isomorphic-git';
+import type { WriteOptions } from '../models/options.js';
+import type { Signature } from '../storage/gitObjects.js';
+
+/** The commit signature for a write: explicit author, else git config user.*, else "gitway". */
+export async function _signature(opts: WriteOptions): Promise<Signature> {
+  let author = opts.author;
+  if (!author) {
+    const name = await git.getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'user.name' }).catch(() => undefined);
+    const email = await git.getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'user.email' }).catch(() => undefined);
+    author = { name: typeof name === 'string' && name ? name : 'gitway', email: typeof email === 'string' && email ? email : 'gitway@localhost' };
+  }
+  const ms = (opts.now ?? Date.now)();
+  return {
+    name: author.name.replace(/[<>\n]/g, ''),
+    email: author.email.replace(/[<>\n]/g, ''),
+    timestamp: Math.floor(ms / 1000),
+    timezoneOffset: opts.timezoneOffset ?? 0,
+  };
+}
+
+export function isoDate(timestampSeconds: number): string {
+  return new Date(timestampSeconds * 1000).toISOString();
+}

@@ -1,0 +1,75 @@
+import type { Api } from '../models/types.js';
+import type { WriteOptions } from '../models/options.js';
+import { apiToFiles } from '../models/apiTree.js';
+import { buildTree, encodeCommit, hashObject } from '../storage/gitObjects.js';
+import { writeObjects } from '../storage/writeObjects.js';
+import { readRef, updateRef } from '../storage/refs.js';
+import { readCommit } from '../storage/readObjects.js';
+import { _newObjects } from './_writeTree.js';
+import { _signature, isoDate } from './_author.js';
+import { _retryOnRace } from './_retry.js';
+import { _currentBranchRef } from './_repo.js';
+
+export interface Deployment {
+  /** The deployment id: the commit sha. */
+  id: string;
+  description: string;
+  /** ISO 8601 */
+  createdDate: string;
+}
+
+export interface DeployResult extends Deployment {
+  /** False when the API equals the branch tip's and that deployment was reused. */
+  created: boolean;
+  /** Tree hash of the API snapshot. */
+  tree: string;
+  branch: string;
+  /** Objects written (blobs, trees, commit). */
+  objectsWritten: number;
+}
+
+/**
+ * Commits `api` onto `branchRef` (default: HEAD's branch) as a deployment. Identical
+ * content gives the identical tree; if the tip already holds it, the tip is reused
+ * unless `allowEmpty`. The branch moves by compare-and-swap; a lost race rebuilds the
+ * commit on the new tip.
+ */
+export async function _deploy(
+  opts: WriteOptions & { api: Api; description?: string; branchRef?: string; allowEmpty?: boolean; onProgress?: (done: number, total: number) => void },
+): Promise<DeployResult> {
+  const built = buildTree(apiToFiles(opts.api));
+  const branchRef = opts.branchRef ?? (await _currentBranchRef(opts));
+  const description = opts.description ?? '';
+  return _retryOnRace(async () => {
+    const tip = await readRef(opts.fs, opts.gitdir, branchRef);
+    const tipCommit = tip ? await readCommit(opts, tip) : null;
+    if (tipCommit && tipCommit.tree === built.object.oid && !opts.allowEmpty) {
+      return {
+        id: tip!,
+        description: tipCommit.message.replace(/\n$/, ''),
+        createdDate: isoDate(tipCommit.author.timestamp),
+        created: false,
+        tree: built.object.oid,
+        branch: branchRef.replace(/^refs\/heads\//, ''),
+        objectsWritten: 0,
+      };
+    }
+    const objects = await _newObjects(opts, built, tipCommit?.tree ?? null);
+    const author = await _signature(opts);
+    const commit = hashObject('commit', encodeCommit({ tree: built.object.oid, parents: tip ? [tip] : [], author, message: description }));
+    objects.push(commit);
+    opts.onProgress?.(0, objects.length);
+    await writeObjects(opts.fs, opts.gitdir, objects);
+    opts.onProgress?.(objects.length, objects.length);
+    await updateRef(opts.fs, opts.gitdir, branchRef, commit.oid, tip);
+    return {
+      id: commit.oid,
+      description,
+      createdDate: isoDate(author.timestamp),
+      created: true,
+      tree: built.object.oid,
+      branch: branchRef.replace(/^refs\/heads\//, ''),
+      objectsWritten: objects.length,
+    };
+  });
+}

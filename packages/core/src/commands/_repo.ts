@@ -1,0 +1,44 @@
+import git from 'isomorphic-git';
+import type { RepoOptions } from '../models/FsClient.js';
+import { readSymbolicRef, writeSymbolicRef } from '../storage/refs.js';
+import { NotARepositoryError } from '../errors/NotARepositoryError.js';
+import { join } from '../utils/join.js';
+
+export const DEFAULT_DEFINITION = 'api.yaml';
+
+/** Creates the bare repository (idempotent: an existing one is left as it is). */
+export async function _init(opts: RepoOptions & { definition?: string; defaultBranch?: string }): Promise<{ created: boolean }> {
+  const exists = await opts.fs.promises.stat(join(opts.gitdir, 'HEAD')).then(() => true, () => false);
+  if (exists) {
+    await _assertRepo(opts);
+    return { created: false };
+  }
+  await git.init({ fs: opts.fs, dir: opts.gitdir, gitdir: opts.gitdir, bare: true, defaultBranch: opts.defaultBranch ?? 'main' });
+  await git.setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.definition', value: opts.definition ?? DEFAULT_DEFINITION });
+  await git.setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.version', value: '1' });
+  return { created: true };
+}
+
+/** Throws NotARepositoryError unless `gitdir` is a gitway repository. */
+export async function _assertRepo(opts: RepoOptions): Promise<void> {
+  const head = await opts.fs.promises.readFile(join(opts.gitdir, 'HEAD'), 'utf8').catch(() => null);
+  const config = await opts.fs.promises.readFile(join(opts.gitdir, 'config'), 'utf8').catch(() => null);
+  if (head === null || config === null) {
+    throw new NotARepositoryError(`not a gitway repository: ${opts.gitdir} (run 'gitway init' or pass --repo)`, { gitdir: opts.gitdir });
+  }
+}
+
+/** Full name of the current branch ("refs/heads/main"). */
+export async function _currentBranchRef(opts: RepoOptions): Promise<string> {
+  return (await readSymbolicRef(opts.fs, opts.gitdir, 'HEAD')) ?? 'refs/heads/main';
+}
+
+export async function _setCurrentBranch(opts: RepoOptions, branch: string): Promise<void> {
+  await writeSymbolicRef(opts.fs, opts.gitdir, 'HEAD', `refs/heads/${branch}`);
+}
+
+/** The working definition's file name, relative to the directory holding the repository. */
+export async function _definitionPath(opts: RepoOptions): Promise<string> {
+  const value = await git.getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.definition' }).catch(() => undefined);
+  return typeof value === 'string' && value ? value : DEFAULT_DEFINITION;
+}

@@ -1,0 +1,37 @@
+import type { RepoOptions } from '../models/FsClient.js';
+import type { BuiltTree, GitObject } from '../storage/gitObjects.js';
+import { readTree } from '../storage/readObjects.js';
+import { hasObject } from '../storage/hasObject.js';
+
+/** Above this many candidates, existence checks cost more than writing duplicates to a pack. */
+const CHECK_LIMIT = 256;
+
+/**
+ * The objects of `built` that are not already in `oldTreeOid`: walks both trees and
+ * skips every subtree whose hash is equal, so the work is proportional to the change
+ * (depth x changed entries), not to the size of the API. Returned children-first.
+ */
+export async function _newObjects(opts: RepoOptions, built: BuiltTree, oldTreeOid: string | null): Promise<GitObject[]> {
+  const out: GitObject[] = [];
+  const visit = async (node: BuiltTree, oldOid: string | null): Promise<void> => {
+    if (oldOid === node.object.oid) return;
+    const old = new Map<string, string>();
+    if (oldOid) for (const e of await readTree(opts, oldOid)) old.set(e.path, e.oid);
+    for (const [name, child] of node.children) {
+      if ('children' in child) await visit(child, old.get(name) ?? null);
+      else if (old.get(name) !== child.oid) out.push(child);
+    }
+    out.push(node.object);
+  };
+  await visit(built, oldTreeOid);
+  if (out.length > CHECK_LIMIT) return dedupe(out);
+  const missing: GitObject[] = [];
+  const cache = (opts.cache ?? {}) as Record<string, unknown>;
+  for (const obj of dedupe(out)) if (!(await hasObject(opts.fs, opts.gitdir, obj.oid, cache))) missing.push(obj);
+  return missing;
+}
+
+function dedupe(objects: GitObject[]): GitObject[] {
+  const seen = new Set<string>();
+  return objects.filter((o) => (seen.has(o.oid) ? false : (seen.add(o.oid), true)));
+}

@@ -1,0 +1,15 @@
+export { GitwayError } from './GitwayError.js';
+export { ParseError } from './ParseError.js';
+export { InvalidDefinitionError } from './InvalidDefinitionError.js';
+export { InvalidNameError } from './InvalidNameError.js';
+export { InvalidParameterError } from './InvalidParameterError.js';
+export { NotFoundError } from './NotFoundError.js';
+export { AmbiguousRevisionError } from './AmbiguousRevisionError.js';
+export { AlreadyExistsError } from './AlreadyExistsError.js';
+export { StageMovedError } from './StageMovedError.js';
+export { LockedError } from './LockedError.js';
+export { NotARepositoryError } from './NotARepositoryError.js';
+export { ConflictError } from './ConflictError.js';
+export { NothingToRollbackError } from './NothingToRollbackError.js';
+export { MergeConflictError } from './MergeConflictError.js';
+export { TooLargeError } from './TooLargeError.js';

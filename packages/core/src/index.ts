@@ -1,0 +1,19 @@
+export * as Errors from './errors/index.js';
+export { GitwayError } from './errors/GitwayError.js';
+export type * from './models/types.js';
+export { HTTP_METHODS, INTEGRATION_TYPES } from './models/types.js';
+export type { FsClient, RepoOptions } from './models/FsClient.js';
+export type { Author, WriteOptions } from './models/options.js';
+
+export { init } from './api/init.js';
+export { deploy, type DeployOptions } from './api/deploy.js';
+export type { DeployResult } from './commands/_deploy.js';
+export { createStage, newStage } from './api/createStage.js';
+export { getStage, getStages, updateStage, deleteStage, getStageHistory, rollback, type StageState } from './api/stages.js';
+export { log, readDeployment, resolveRevision, type Deployment, type DeploymentInfo, type ResolvedRevision } from './api/log.js';
+
+export { parseVariables, assertStageName, assertBranchName, assertVariableName, assertVariableValue } from './models/names.js';
+export { assertStage, CACHE_CLUSTER_SIZES, MAX_VARIABLES } from './models/stageRules.js';
+export { applyPatchOperations, parsePatchString, escapePointer, unescapePointer, METHOD_SETTING_PATHS, type PatchOperation } from './models/patchOperations.js';
+export { apiToFiles, filesToApi } from './models/apiTree.js';
+export { canonicalJson } from './utils/canonicalJson.js';

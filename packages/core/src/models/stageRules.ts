@@ -1,0 +1,70 @@
+import type { MethodSetting, Stage } from './types.js';
+import { assertStageName, assertVariableName, assertVariableValue } from './names.js';
+import { InvalidParameterError } from '../errors/InvalidParameterError.js';
+
+export const CACHE_CLUSTER_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237'] as const;
+export const DEFAULT_RATE_LIMIT = 10000;
+export const DEFAULT_BURST_LIMIT = 5000;
+export const MAX_VARIABLES = 100;
+
+function bad(message: string, path: string, value: unknown): never {
+  throw new InvalidParameterError(message, { path, value });
+}
+
+/** Validates one MethodSetting against API Gateway's ranges. */
+export function assertMethodSetting(key: string, s: MethodSetting): void {
+  const at = (field: string) => `/methodSettings/${key}/${field}`;
+  if (s.cacheTtlInSeconds !== undefined && (!Number.isInteger(s.cacheTtlInSeconds) || s.cacheTtlInSeconds < 0 || s.cacheTtlInSeconds > 3600)) {
+    bad(`cacheTtlInSeconds must be an integer from 0 to 3600 (got ${s.cacheTtlInSeconds}) at ${key}`, at('cacheTtlInSeconds'), s.cacheTtlInSeconds);
+  }
+  if (s.throttlingRateLimit !== undefined && (!Number.isFinite(s.throttlingRateLimit) || s.throttlingRateLimit < 0)) {
+    bad(`throttlingRateLimit must be a number >= 0 (got ${s.throttlingRateLimit}) at ${key}`, at('throttlingRateLimit'), s.throttlingRateLimit);
+  }
+  if (s.throttlingBurstLimit !== undefined && (!Number.isInteger(s.throttlingBurstLimit) || s.throttlingBurstLimit < 0)) {
+    bad(`throttlingBurstLimit must be an integer >= 0 (got ${s.throttlingBurstLimit}) at ${key}`, at('throttlingBurstLimit'), s.throttlingBurstLimit);
+  }
+  if (s.loggingLevel !== undefined && !['OFF', 'ERROR', 'INFO'].includes(s.loggingLevel)) {
+    bad(`loggingLevel must be OFF, ERROR or INFO (got ${s.loggingLevel}) at ${key}`, at('loggingLevel'), s.loggingLevel);
+  }
+  if (
+    s.unauthorizedCacheControlHeaderStrategy !== undefined &&
+    !['FAIL_WITH_403', 'SUCCEED_WITH_RESPONSE_HEADER', 'SUCCEED_WITHOUT_RESPONSE_HEADER'].includes(s.unauthorizedCacheControlHeaderStrategy)
+  ) {
+    bad(`invalid unauthorizedCacheControlHeaderStrategy at ${key}`, at('unauthorizedCacheControlHeaderStrategy'), s.unauthorizedCacheControlHeaderStrategy);
+  }
+}
+
+export function assertVariables(variables: Record<string, string> | undefined, where = '/variables'): void {
+  if (!variables) return;
+  const names = Object.keys(variables);
+  if (names.length > MAX_VARIABLES) bad(`a stage can have at most ${MAX_VARIABLES} variables (got ${names.length})`, where, names.length);
+  for (const name of names) {
+    assertVariableName(name);
+    assertVariableValue(name, variables[name]!);
+  }
+}
+
+/** Validates a whole Stage record by API Gateway's rules; throws the first violation. */
+export function assertStage(stage: Stage): void {
+  assertStageName(stage.stageName);
+  if (!/^[0-9a-f]{40}$/.test(stage.deploymentId ?? '')) bad(`stage ${stage.stageName} has no valid deploymentId`, '/deploymentId', stage.deploymentId);
+  if (stage.description !== undefined && (typeof stage.description !== 'string' || stage.description.length > 1024)) {
+    bad('description must be a string of at most 1024 characters', '/description', stage.description);
+  }
+  assertVariables(stage.variables);
+  for (const [key, setting] of Object.entries(stage.methodSettings ?? {})) assertMethodSetting(key, setting);
+  if (stage.cacheClusterSize !== undefined && !(CACHE_CLUSTER_SIZES as readonly string[]).includes(stage.cacheClusterSize)) {
+    bad(`invalid cacheClusterSize ${stage.cacheClusterSize}: one of ${CACHE_CLUSTER_SIZES.join(', ')}`, '/cacheClusterSize', stage.cacheClusterSize);
+  }
+  const canary = stage.canarySettings;
+  if (canary) {
+    const p = canary.percentTraffic;
+    if (p !== undefined && (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 100)) {
+      bad(`canarySettings.percentTraffic must be between 0.0 and 100.0 (got ${p})`, '/canarySettings/percentTraffic', p);
+    }
+    if (canary.deploymentId !== undefined && !/^[0-9a-f]{40}$/.test(canary.deploymentId)) {
+      bad('canarySettings.deploymentId is not a deployment id', '/canarySettings/deploymentId', canary.deploymentId);
+    }
+    assertVariables(canary.stageVariableOverrides, '/canarySettings/stageVariableOverrides');
+  }
+}

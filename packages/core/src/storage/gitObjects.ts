@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+
+export type ObjectType = 'blob' | 'tree' | 'commit';
+
+/** A git object ready to be written: its id, type and uncompressed content. */
+export interface GitObject {
+  oid: string;
+  type: ObjectType;
+  content: Buffer;
+}
+
+/** Hashes `content` as a git object of `type` (sha1 of "type len\0content"). */
+export function hashObject(type: ObjectType, content: Buffer): GitObject {
+  const hash = createHash('sha1');
+  hash.update(`${type} ${content.length}\0`);
+  hash.update(content);
+  return { oid: hash.digest('hex'), type, content };
+}
+
+export interface TreeEntry {
+  mode: '100644' | '40000';
+  name: string;
+  oid: string;
+}
+
+/** Git's tree entry order: byte order of names, directories compared as "name/". */
+function entryKey(e: TreeEntry): string {
+  return e.mode === '40000' ? e.name + '/' : e.name;
+}
+
+export function encodeTree(entries: TreeEntry[]): Buffer {
+  const sorted = [...entries].sort((a, b) => {
+    const ka = Buffer.from(entryKey(a));
+    const kb = Buffer.from(entryKey(b));
+    return Buffer.compare(ka, kb);
+  });
+  const parts: Buffer[] = [];
+  for (const e of sorted) {
+    parts.push(Buffer.from(`${e.mode} ${e.name}\0`), Buffer.from(e.oid, 'hex'));
+  }
+  return Buffer.concat(parts);
+}
+
+export interface Signature {
+  name: string;
+  email: string;
+  /** seconds since epoch */
+  timestamp: number;
+  /** minutes, as git stores it: east of UTC is positive ("+0100" = 60) */
+  timezoneOffset: number;
+}
+
+function formatSignature(s: Signature): string {
+  const sign = s.timezoneOffset < 0 ? '-' : '+';
+  const abs = Math.abs(s.timezoneOffset);
+  const tz = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+  return `${s.name} <${s.email}> ${s.timestamp} ${tz}`;
+}
+
+export function encodeCommit(c: { tree: string; parents: string[]; author: Signature; committer?: Signature; message: string }): Buffer {
+  let text = `tree ${c.tree}\n`;
+  for (const p of c.parents) text += `parent ${p}\n`;
+  text += `author ${formatSignature(c.author)}\n`;
+  text += `committer ${formatSignature(c.committer ?? c.author)}\n`;
+  text += `\n${c.message.endsWith('\n') ? c.message : c.message + '\n'}`;
+  return Buffer.from(text, 'utf8');
+}
+
+/** One node of an in-memory tree built from a flat file list. */
+export interface BuiltTree {
+  object: GitObject;
+  /** name -> child (subtree or blob) */
+  children: Map<string, BuiltTree | GitObject>;
+}
+
+/**
+ * Builds blobs and trees for `files` (path -> text) bottom-up, in memory. Nothing is
+ * written; the caller decides which objects are new.
+ */
+export function buildTree(files: Map<string, string>): BuiltTree {
+  interface Dir { dirs: Map<string, Dir>; blobs: Map<string, GitObject> }
+  const root: Dir = { dirs: new Map(), blobs: new Map() };
+  for (const [path, text] of files) {
+    const parts = path.split('/');
+    const name = parts.pop()!;
+    let dir = root;
+    for (const p of parts) {
+      let next = dir.dirs.get(p);
+      if (!next) dir.dirs.set(p, (next = { dirs: new Map(), blobs: new Map() }));
+      dir = next;
+    }
+    dir.blobs.set(name, hashObject('blob', Buffer.from(text, 'utf8')));
+  }
+  const build = (dir: Dir): BuiltTree => {
+    const children = new Map<string, BuiltTree | GitObject>();
+    const entries: TreeEntry[] = [];
+    for (const [name, sub] of dir.dirs) {
+      const t = build(sub);
+      children.set(name, t);
+      entries.push({ mode: '40000', name, oid: t.object.oid });
+    }
+    for (const [name, blob] of dir.blobs) {
+      children.set(name, blob);
+      entries.push({ mode: '100644', name, oid: blob.oid });
+    }
+    return { object: hashObject('tree', encodeTree(entries)), children };
+  };
+  return build(root);
+}
