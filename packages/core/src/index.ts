@@ -5,7 +5,8 @@ export { HTTP_METHODS, INTEGRATION_TYPES } from './models/types.js';
 export type { FsClient, RepoOptions } from './models/FsClient.js';
 export type { Author, WriteOptions } from './models/options.js';
 
-export { init } from './api/init.js';
+export { init, getDefinitionPath } from './api/init.js';
+export { listRefNames } from './api/listRefNames.js';
 export { deploy, type DeployOptions } from './api/deploy.js';
 export type { DeployResult } from './commands/_deploy.js';
 export { createStage, newStage } from './api/createStage.js';
@@ -17,3 +18,4 @@ export { assertStage, CACHE_CLUSTER_SIZES, MAX_VARIABLES } from './models/stageR
 export { applyPatchOperations, parsePatchString, escapePointer, unescapePointer, METHOD_SETTING_PATHS, type PatchOperation } from './models/patchOperations.js';
 export { apiToFiles, filesToApi } from './models/apiTree.js';
 export { canonicalJson } from './utils/canonicalJson.js';
+export * from './openapi/index.js';

@@ -13,3 +13,16 @@ import { _init } from '../commands/_repo.js';
 export async function init(opts: RepoOptions & { definition?: string; defaultBranch?: string }): Promise<{ created: boolean }> {
   return _init(opts);
 }
+
+/**
+ * The working definition's file name recorded in the repository config, relative to
+ * the directory that holds the repository.
+ *
+ * @example
+ * const file = await getDefinitionPath({ fs, gitdir }); // "api.yaml"
+ */
+export async function getDefinitionPath(opts: RepoOptions): Promise<string> {
+  const { _definitionPath, _assertRepo } = await import('../commands/_repo.js');
+  await _assertRepo(opts);
+  return _definitionPath(opts);
+}

@@ -1,0 +1,137 @@
+import path from 'node:path';
+import {
+  createStage,
+  deleteStage,
+  Errors,
+  getStage,
+  getStageHistory,
+  getStages,
+  parsePatchString,
+  parseVariables,
+  updateStage,
+  type PatchOperation,
+  type Stage,
+} from '@gitway/core';
+import type { Context, Output } from '../context.js';
+import { age, kv, short, table } from '../utils/format.js';
+
+interface Args {
+  _: string[];
+  name?: string;
+  deployment?: string;
+  description?: string;
+  variables?: string;
+  patch?: string[];
+  patchFile?: string;
+  unsetVariable?: string[];
+  maxCount?: number;
+}
+
+export default async function (ctx: Context, args: Args): Promise<Output> {
+  const sub = String(args._[1]);
+  switch (sub) {
+    case 'list':
+      return list(ctx);
+    case 'show':
+      return show(ctx, (await getStage({ ...ctx, stageName: args.name! })).stage);
+    case 'create': {
+      const stage = await createStage({
+        ...ctx,
+        stageName: args.name!,
+        deployment: args.deployment!,
+        description: args.description,
+        variables: args.variables !== undefined ? parseVariables(args.variables) : undefined,
+      });
+      return { json: stage, text: `created stage ${ctx.color.cyan(stage.stageName)} -> ${ctx.color.yellow(short(stage.deploymentId))}` };
+    }
+    case 'update':
+      return update(ctx, args);
+    case 'delete':
+      await deleteStage({ ...ctx, stageName: args.name! });
+      return { json: {}, text: `deleted stage ${args.name}` };
+    case 'history':
+      return history(ctx, args.name!, args.maxCount);
+  }
+  throw new Error(`unknown stage subcommand ${sub}`);
+}
+
+async function list(ctx: Context): Promise<Output> {
+  const stages = await getStages(ctx);
+  const c = ctx.color;
+  const rows = stages.map((s) => [
+    c.cyan(s.stageName),
+    c.yellow(short(s.deploymentId)),
+    s.canarySettings?.deploymentId ? `canary ${short(s.canarySettings.deploymentId)} ${s.canarySettings.percentTraffic ?? 0}%` : '',
+    kv(s.variables),
+    age(s.lastUpdatedDate),
+  ]);
+  return { json: { item: stages }, text: stages.length ? table(rows) : 'no stages (create one with gitway stage create NAME --deployment REV)' };
+}
+
+function show(ctx: Context, s: Stage): Output {
+  const c = ctx.color;
+  const lines = [
+    `stage ${c.cyan(s.stageName)}`,
+    `deployment:    ${c.yellow(s.deploymentId)}`,
+    ...(s.description ? [`description:   ${s.description}`] : []),
+    `variables:     ${kv(s.variables)}`,
+    `cache cluster: ${s.cacheClusterEnabled ? `enabled (${s.cacheClusterSize ?? '0.5'} GB)` : 'disabled'}`,
+    `tracing:       ${s.tracingEnabled ? 'enabled' : 'disabled'}`,
+    ...(s.canarySettings ? [`canary:        ${short(s.canarySettings.deploymentId)} ${s.canarySettings.percentTraffic ?? 0}% overrides: ${kv(s.canarySettings.stageVariableOverrides)}`] : []),
+    ...(s.accessLogSettings ? [`access log:    ${s.accessLogSettings.format ?? ''} -> ${s.accessLogSettings.destinationArn ?? ''}`] : []),
+    ...Object.entries(s.methodSettings ?? {}).map(([k, v]) => `method ${k}: ${Object.entries(v).map(([f, x]) => `${f}=${x}`).join(', ')}`),
+    `created:       ${s.createdDate}`,
+    `updated:       ${s.lastUpdatedDate}`,
+  ];
+  return { json: s, text: lines.join('\n') };
+}
+
+async function readPatchFile(ctx: Context, file: string): Promise<PatchOperation[]> {
+  const abs = path.resolve(ctx.cwd, file);
+  let text: string;
+  try {
+    text = await ctx.fs.promises.readFile(abs, 'utf8');
+  } catch {
+    throw new Errors.NotFoundError(`patch file not found: ${file}`, { what: 'file', name: abs });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new Errors.ParseError(`${file}: invalid JSON: ${(err as Error).message}`, { file });
+  }
+  const ops = Array.isArray(parsed) ? parsed : (parsed as { patchOperations?: unknown })?.patchOperations;
+  if (!Array.isArray(ops)) throw new Errors.InvalidParameterError(`${file}: expected a list of patch operations or { "patchOperations": [...] }`, { path: file, value: null });
+  return ops as PatchOperation[];
+}
+
+async function update(ctx: Context, args: Args): Promise<Output> {
+  const ops: PatchOperation[] = [];
+  if (args.patchFile) ops.push(...(await readPatchFile(ctx, args.patchFile)));
+  for (const p of args.patch ?? []) ops.push(parsePatchString(p));
+  if (args.variables !== undefined) {
+    for (const [k, v] of Object.entries(parseVariables(args.variables))) ops.push({ op: 'replace', path: `/variables/${k}`, value: v });
+  }
+  for (const k of args.unsetVariable ?? []) ops.push({ op: 'remove', path: `/variables/${k}` });
+  if (args.deployment !== undefined) ops.push({ op: 'replace', path: '/deploymentId', value: args.deployment });
+  if (args.description !== undefined) ops.push({ op: 'replace', path: '/description', value: args.description });
+  if (ops.length === 0) throw new Errors.InvalidParameterError('nothing to update: give --patch, --variables, --unset-variable, --deployment or --description', { path: '', value: null });
+  const stage = await updateStage({ ...ctx, stageName: args.name!, patchOperations: ops });
+  return { json: stage, text: `updated stage ${ctx.color.cyan(stage.stageName)} (${ops.length} operation${ops.length === 1 ? '' : 's'}) -> ${ctx.color.yellow(short(stage.deploymentId))}` };
+}
+
+async function history(ctx: Context, name: string, limit?: number): Promise<Output> {
+  const states = await getStageHistory({ ...ctx, stageName: name, limit });
+  const c = ctx.color;
+  const rows = states.map((s, i) => [
+    c.cyan(`${name}@{${i}}`),
+    c.yellow(short(s.stage.deploymentId)),
+    s.updatedDate.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+    s.author.name,
+    s.message,
+  ]);
+  return {
+    json: { items: states.map((s) => ({ ...s.stage, updatedDate: s.updatedDate, author: s.author, id: s.oid, message: s.message })) },
+    text: table(rows),
+  };
+}

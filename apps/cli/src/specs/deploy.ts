@@ -1,0 +1,17 @@
+import type { CommandSpec } from '../spec.js';
+
+export default {
+  command: 'deploy',
+  describe: 'Deploy the working definition: a new deployment (commit) on the current branch',
+  builder: (y) =>
+    y
+      .option('file', { alias: 'f', type: 'string', describe: 'deploy this file instead of the working definition' })
+      .option('message', { alias: 'm', type: 'string', describe: 'deployment description' })
+      .option('stage', { alias: 's', type: 'string', describe: 'also point this stage at the deployment (created if missing)' })
+      .option('variables', { type: 'string', describe: 'stage variables to set, k=v,k2=v2' })
+      .option('stage-description', { type: 'string', describe: 'description for a stage created by --stage' })
+      .option('allow-empty', { type: 'boolean', describe: 'create a deployment even if the API is unchanged' })
+      .example('gitway deploy -m "v2" --stage prod', 'deploy and move prod to it')
+      .example('gitway deploy -f api.v3.yaml --stage dev --variables backend=http://127.0.0.1:9000', 'deploy a file onto dev'),
+  load: () => import('../commands/deploy.js'),
+} satisfies CommandSpec;

@@ -1,0 +1,17 @@
+import type { CommandSpec } from '../spec.js';
+
+export default {
+  command: 'export <rev>',
+  describe: 'Export a deployment as OpenAPI 3.0 or Swagger 2.0 with x-amazon-apigateway extensions',
+  builder: (y) =>
+    y
+      .positional('rev', { type: 'string', demandOption: true, describe: 'revision to export' })
+      .option('format', { type: 'string', choices: ['oas30', 'swagger2'], describe: 'output format (default: the format the API was written in)' })
+      .option('yaml', { type: 'boolean', describe: 'YAML output (default)' })
+      .conflicts('yaml', 'json-output')
+      .option('json-output', { type: 'boolean', describe: 'JSON output' })
+      .option('out', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
+      .example('gitway export prod --format oas30 --out prod.yaml', "write prod's API to prod.yaml")
+      .example('gitway export main~1 --format swagger2 --json-output', 'Swagger 2.0 JSON of the previous deployment'),
+  load: () => import('../commands/export.js'),
+} satisfies CommandSpec;

@@ -1,0 +1,57 @@
+import type { CommandSpec } from '../spec.js';
+
+const load = () => import('../commands/stage.js');
+const name = { type: 'string', demandOption: true, describe: 'stage name' } as const;
+
+export default {
+  command: 'stage',
+  describe: 'List, show, create, update, delete stages and show their history',
+  subcommands: [
+    { command: 'list', describe: 'List stages and the deployment each serves', load },
+    {
+      command: 'show <name>',
+      describe: 'Show a stage (the Stage resource)',
+      builder: (y) => y.positional('name', name).example('gitway stage show prod --json', 'the Stage resource as get-stage returns it'),
+      load,
+    },
+    {
+      command: 'create <name>',
+      describe: 'Create a stage pointing at a deployment',
+      builder: (y) =>
+        y
+          .positional('name', name)
+          .option('deployment', { alias: 'd', type: 'string', demandOption: true, describe: 'revision of the deployment to serve' })
+          .option('description', { type: 'string' })
+          .option('variables', { type: 'string', describe: 'stage variables k=v,k2=v2' })
+          .example('gitway stage create dev --deployment main --variables backend=http://127.0.0.1:9000', 'a dev stage on the tip of main'),
+      load,
+    },
+    {
+      command: 'update <name>',
+      describe: 'Update a stage with friendly flags or AWS patch operations (one new stage state)',
+      builder: (y) =>
+        y
+          .positional('name', name)
+          .option('patch', { type: 'string', array: true, describe: 'patch operation, op=replace,path=/variables/x,value=1 (repeatable)' })
+          .option('patch-file', { type: 'string', describe: 'JSON file with patch operations ([{op,path,value}] or {patchOperations:[...]})' })
+          .option('variables', { type: 'string', describe: 'set stage variables k=v,k2=v2' })
+          .option('unset-variable', { type: 'string', array: true, describe: 'remove a stage variable (repeatable)' })
+          .option('deployment', { alias: 'd', type: 'string', describe: 'change the active deployment (any revision)' })
+          .option('description', { type: 'string' })
+          .example("gitway stage update prod --patch 'op=replace,path=/*/*/throttling/rateLimit,value=100'", 'throttle every method of prod')
+          .example('gitway stage update dev --variables backend=http://127.0.0.1:9001 --unset-variable debug', 'edit variables'),
+      load,
+    },
+    { command: 'delete <name>', describe: 'Delete a stage', builder: (y) => y.positional('name', name), load },
+    {
+      command: 'history <name>',
+      describe: "A stage's own history: every state, newest first (who moved it where, when)",
+      builder: (y) =>
+        y
+          .positional('name', name)
+          .option('max-count', { alias: 'n', type: 'number', describe: 'show at most N states' })
+          .example('gitway stage history prod -n 5', 'the last five changes to prod'),
+      load,
+    },
+  ],
+} satisfies CommandSpec;
