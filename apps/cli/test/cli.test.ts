@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { tempDir, fsck, git, snapshotDir } from '@gitway/test-utils';
+import { gitway, gitwayAsync, json, EXAMPLES } from './helpers.js';
+
+function demoDir(): string {
+  const dir = tempDir('gitway-cli-');
+  fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), path.join(dir, 'api.yaml'));
+  expect(gitway(dir, 'init').code).toBe(0);
+  return dir;
+}
+
+describe('gitway CLI', () => {
+  it('init -> deploy v1 --stage prod -> deploy v2 --stage prod -> stage history -> rollback -> log', () => {
+    const dir = demoDir();
+    const v1 = json(dir, 'deploy', '-m', 'v1', '--stage', 'prod', '--variables', 'backend=http://127.0.0.1:9000');
+    expect(Object.keys(v1).sort()).toEqual(['createdDate', 'description', 'id']);
+    expect(v1.id).toMatch(/^[0-9a-f]{40}$/);
+    expect(v1.description).toBe('v1');
+    fs.copyFileSync(path.join(EXAMPLES, 'v2.yaml'), path.join(dir, 'api.yaml'));
+    const v2 = json(dir, 'deploy', '-m', 'v2', '--stage', 'prod');
+
+    const stage = json(dir, 'stage', 'show', 'prod');
+    expect(stage).toMatchObject({ stageName: 'prod', deploymentId: v2.id, variables: { backend: 'http://127.0.0.1:9000' }, cacheClusterEnabled: false, tracingEnabled: false });
+    expect(stage.createdDate).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    const history = json(dir, 'stage', 'history', 'prod');
+    expect(history.items.map((i: any) => i.deploymentId)).toEqual([v2.id, v1.id]);
+    expect(history.items[0]).toMatchObject({ author: { name: 'CLI Test', email: 'cli@example.com' } });
+    expect(history.items[0].updatedDate).toMatch(/Z$/);
+
+    const rolled = json(dir, 'rollback', 'prod');
+    expect(rolled.deploymentId).toBe(v1.id);
+    const human = gitway(dir, 'stage', 'history', 'prod');
+    expect(human.stdout).toContain(`prod@{0}  ${v1.id.slice(0, 10)}`);
+    expect(human.stdout).toContain('rollback prod');
+
+    const log = json(dir, 'log');
+    expect(log).toEqual({ items: [{ id: v2.id, description: 'v2', createdDate: v2.createdDate }, { id: v1.id, description: 'v1', createdDate: v1.createdDate }] });
+    expect(gitway(dir, 'log', '--oneline').stdout).toContain(`${v1.id.slice(0, 10)} (stage:prod) v1`);
+
+    const list = json(dir, 'stage', 'list');
+    expect(list.item.map((s: any) => s.stageName)).toEqual(['prod']);
+
+    // native git reads the same history
+    const gitdir = path.join(dir, '.gitway');
+    fsck(gitdir);
+    expect(git(gitdir, 'log', '--first-parent', '--format=%s', 'refs/stages/prod').trim().split('\n').slice(0, 3)).toEqual([
+      `rollback prod: ${v2.id.slice(0, 10)} -> ${v1.id.slice(0, 10)}`,
+      `deploy prod: ${v2.id.slice(0, 10)} (v2)`,
+      `create stage prod: ${v1.id.slice(0, 10)} (v1)`,
+    ]);
+    expect(git(gitdir, 'cat-file', '-p', 'refs/stages/prod:stage.json')).toContain(`"deploymentId": "${v1.id}"`);
+  });
+
+  it('stage create/update/delete with patch operations and friendly flags', () => {
+    const dir = demoDir();
+    const v1 = json(dir, 'deploy', '-m', 'v1');
+    json(dir, 'stage', 'create', 'dev', '--deployment', v1.id.slice(0, 7), '--variables', 'a=1,b=2');
+    const updated = json(dir, 'stage', 'update', 'dev', '--patch', 'op=replace,path=/*/*/throttling/rateLimit,value=50', '--patch', 'op=replace,path=/~1pets/GET/caching/enabled,value=true', '--unset-variable', 'a', '--variables', 'c=x:y/z', '--description', 'the dev stage');
+    expect(updated.variables).toEqual({ b: '2', c: 'x:y/z' });
+    expect(updated.methodSettings).toEqual({ '*/*': { throttlingRateLimit: 50 }, 'pets/GET': { cachingEnabled: true } });
+    expect(updated.description).toBe('the dev stage');
+    const patchFile = path.join(dir, 'patch.json');
+    fs.writeFileSync(patchFile, JSON.stringify({ patchOperations: [{ op: 'replace', path: '/tracingEnabled', value: 'true' }] }));
+    expect(json(dir, 'stage', 'update', 'dev', '--patch-file', 'patch.json').tracingEnabled).toBe(true);
+    expect(gitway(dir, 'stage', 'delete', 'dev').code).toBe(0);
+    expect(json(dir, 'stage', 'list')).toEqual({ item: [] });
+    fsck(path.join(dir, '.gitway'));
+  });
+
+  it('bad input: one clear line, an error code, exit status, repository unchanged', () => {
+    const dir = demoDir();
+    json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
+    const before = snapshotDir(path.join(dir, '.gitway'));
+    const cases: [string[], number, RegExp][] = [
+      [['stage', 'create', '../x', '--deployment', 'main'], 128, /invalid stage name '\.\.\/x'.*\[InvalidNameError\]/],
+      [['stage', 'create', 'a..b', '--deployment', 'main'], 128, /InvalidNameError/],
+      [['stage', 'create', 'x.lock', '--deployment', 'main'], 128, /InvalidNameError/],
+      [['stage', 'create', 'x'.repeat(129), '--deployment', 'main'], 128, /InvalidNameError/],
+      [['stage', 'create', 'dev', '--deployment', 'nope'], 128, /unknown revision 'nope'.*branch main.*stage prod.*\[NotFoundError\]/],
+      [['stage', 'update', 'prod', '--variables', 'bad-name=1'], 128, /InvalidNameError/],
+      [['stage', 'update', 'prod', '--variables', 'x=has space'], 128, /InvalidParameterError/],
+      [['stage', 'update', 'prod', '--patch', 'op=replace,path=/nope,value=1'], 128, /Invalid patch path '\/nope'/],
+      [['stage', 'update', 'prod', '--patch', 'garbage'], 128, /invalid patch operation/],
+      [['stage', 'update', 'prod', '--patch-file', 'missing.json'], 128, /patch file not found/],
+      [['stage', 'show', 'nope'], 128, /stage 'nope' not found.*\[NotFoundError\]/],
+      [['rollback', 'prod'], 128, /no earlier deployment.*\[NothingToRollbackError\]/],
+      [['show', 'main~3'], 128, /goes back past the first deployment/],
+      [['show', 'prod@{9}'], 128, /does not exist/],
+      [['deploy', '-f', 'missing.yaml'], 128, /definition file not found: missing.yaml/],
+      [['stage', 'frobnicate'], 2, /Unknown argument|Specify a subcommand/],
+      [['deploy', '--bogus'], 2, /Unknown argument/],
+      [[], 2, /Specify a command/],
+    ];
+    for (const [args, code, pattern] of cases) {
+      const r = gitway(dir, ...args);
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.stderr, args.join(' ')).toMatch(pattern);
+      expect(r.stderr.split('\n')[0], args.join(' ')).not.toMatch(/^\s+at /);
+      expect(r.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
+    }
+    expect(snapshotDir(path.join(dir, '.gitway'))).toEqual(before);
+  });
+
+  it('outside a repository says so', () => {
+    const dir = tempDir();
+    const r = gitway(dir, 'log');
+    expect(r.code).toBe(128);
+    expect(r.stderr).toMatch(/not a gitway repository.*\[NotARepositoryError\]/);
+  });
+
+  it('two concurrent processes deploying to one stage lose no update', async () => {
+    const dir = demoDir();
+    json(dir, 'deploy', '-m', 'base', '--stage', 'prod');
+    fs.copyFileSync(path.join(EXAMPLES, 'v2.yaml'), path.join(dir, 'v2.yaml'));
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        gitwayAsync(dir, 'deploy', '-f', i % 2 ? 'v2.yaml' : 'api.yaml', '--allow-empty', '-m', `concurrent ${i}`, '--stage', 'prod', '--variables', `p${i}=${i}`),
+      ),
+    );
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const gitdir = path.join(dir, '.gitway');
+    fsck(gitdir);
+    // every deployment landed on main, every stage move is one state, every variable survived
+    const deployments = git(gitdir, 'log', '--format=%s', 'main').trim().split('\n');
+    for (let i = 0; i < 6; i++) expect(deployments).toContain(`concurrent ${i}`);
+    const history = json(dir, 'stage', 'history', 'prod');
+    expect(history.items).toHaveLength(7);
+    expect(Object.keys(history.items[0].variables).sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
+  });
+});
