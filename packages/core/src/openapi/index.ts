@@ -1,0 +1,2 @@
+export { parseDefinition, type ParseDefinitionOptions } from './parseDefinition.js';
+export { exportDefinition, type ExportDefinitionOptions } from './exportDefinition.js';

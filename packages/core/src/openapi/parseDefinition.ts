@@ -1,0 +1,51 @@
+import type { Api } from '../models/types.js';
+import { invalid, type ImportContext } from './context.js';
+import { importApi } from './importApi.js';
+import { parseText } from './parseText.js';
+import { resolveRefs } from './resolveRefs.js';
+import { isObject } from './util.js';
+
+export interface ParseDefinitionOptions {
+  /** The definition text, YAML or JSON. */
+  text: string;
+  /** Used in error messages and error data (`api.yaml:12:5: ...`). */
+  filename: string;
+}
+
+/**
+ * Imports an OpenAPI 3.0.x or Swagger 2.0 definition with API Gateway's
+ * `x-amazon-apigateway-*` extensions into the canonical model, as `aws apigateway
+ * import-rest-api` does. What the model does not hold is kept verbatim in `extensions`.
+ *
+ * Throws (nothing is returned half-done): ParseError (syntax; data { file, line, column }),
+ * TooLargeError (over 10 MB or nested deeper than 64), InvalidDefinitionError (not OpenAPI,
+ * OpenAPI 3.1, forbidden keys, bad paths, duplicate operations/operationIds, unresolvable
+ * `$ref`, unknown integration type...; data { file, pointer, line?, column? }).
+ *
+ * @example
+ * const api = await parseDefinition({ text: 'openapi: 3.0.1\ninfo: { title: pets }\npaths: {}\n', filename: 'api.yaml' });
+ * api.restApi.name; // 'pets'
+ * api.restApi.sourceFormat; // 'oas30'
+ */
+export async function parseDefinition({ text, filename }: ParseDefinitionOptions): Promise<Api> {
+  const { value, locate } = parseText(text, filename);
+  const base = { file: filename, locate };
+  if (!isObject(value)) throw invalid(base, '#', 'not an OpenAPI document (expected an object at the top level)');
+  const ctx: ImportContext = { ...base, format: detectFormat(value, base) };
+  const doc = await resolveRefs(value, ctx);
+  return JSON.parse(JSON.stringify(importApi(doc, ctx))) as Api;
+}
+
+function detectFormat(doc: Record<string, unknown>, base: Pick<ImportContext, 'file' | 'locate'>): 'oas30' | 'swagger2' {
+  if (doc.openapi !== undefined) {
+    const v = String(doc.openapi);
+    if (/^3\.0(\.\d+)?$/.test(v)) return 'oas30';
+    if (/^3\.1(\.\d+)?$/.test(v)) throw invalid(base, '#/openapi', 'OpenAPI 3.1 is not supported by API Gateway import');
+    throw invalid(base, '#/openapi', `unsupported OpenAPI version "${v}" (expected 3.0.x or Swagger 2.0)`);
+  }
+  if (doc.swagger !== undefined) {
+    if (String(doc.swagger) === '2.0' || doc.swagger === 2) return 'swagger2';
+    throw invalid(base, '#/swagger', `unsupported Swagger version "${String(doc.swagger)}" (expected 2.0)`);
+  }
+  throw invalid(base, '#', 'not an OpenAPI 3.0 or Swagger 2.0 document (no "openapi" or "swagger" field)');
+}
