@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Api, Stage } from '@gitway/core';
+import { createGateway, MAX_PAYLOAD_BYTES, type Gateway, type LambdaHandler } from '@gitway/runtime';
+
+/** What `loadStage` returns for a stage name; `version` changes whenever the stage does. */
+export interface LoadedStage {
+  api: Api;
+  stage: Stage;
+  canaryApi?: Api;
+  version: string;
+}
+
+/** Options of `createPreviewServer`. */
+export interface PreviewServerOptions {
+  loadStage: (stageName: string) => Promise<LoadedStage | null>;
+  host?: string;
+  port?: number;
+  handlers?: Record<string, LambdaHandler>;
+  log?: (line: string) => void;
+}
+
+const FORBIDDEN = '{"message":"Missing Authentication Token"}';
+const UNAVAILABLE = '{"message":"Service Unavailable"}';
+
+/**
+ * Serves every stage at `http://host:port/<stage>/<path>` over node:http, compiling one
+ * gateway per stage and recompiling when `loadStage` reports a new `version` (a
+ * rollback is live on the next request). Unknown stage: 403; a failing `loadStage`: 503
+ * for that stage only. Resolves once listening; `server.address()` gives the bound port.
+ *
+ * @example
+ * const server = await createPreviewServer({ loadStage: async (name) => (name === 'prod' ? { api, stage, version: 'c0ffee' } : null), port: 0 });
+ * // curl http://127.0.0.1:<port>/prod/pets
+ * server.close();
+ */
+export async function createPreviewServer(options: PreviewServerOptions): Promise<Server> {
+  const gateways = new Map<string, { version: string; gateway: Gateway }>();
+  const gatewayFor = async (name: string): Promise<Gateway | null> => {
+    const loaded = await options.loadStage(name);
+    if (!loaded) return null;
+    const cached = gateways.get(name);
+    if (cached?.version === loaded.version) return cached.gateway;
+    const gateway = createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, handlers: options.handlers, log: options.log });
+    gateways.set(name, { version: loaded.version, gateway });
+    return gateway;
+  };
+
+  const server = createServer(async (req, res) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const rawPath = q === -1 ? url : url.slice(0, q);
+    const slash = rawPath.indexOf('/', 1);
+    const stageName = decodeURIComponent(slash === -1 ? rawPath.slice(1) : rawPath.slice(1, slash));
+    const send = (status: number, body: string | Buffer, headers: Record<string, string | string[]> = { 'content-type': 'application/json' }) => {
+      res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    let gateway: Gateway | null;
+    try {
+      gateway = stageName ? await gatewayFor(stageName) : null;
+    } catch (error) {
+      options.log?.(`loadStage(${stageName}) failed: ${(error as Error)?.message ?? error}`);
+      req.resume();
+      return send(503, UNAVAILABLE);
+    }
+    if (!gateway) {
+      req.resume();
+      return send(403, FORBIDDEN);
+    }
+    try {
+      const hasBody = req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined;
+      const body = hasBody ? await readBody(req) : undefined;
+      const query: Record<string, string[]> = {};
+    if (q !== -1) for (const [k, v] of new URLSearchParams(url.slice(q + 1))) (query[k] ??= []).push(v);
+      const response = await gateway.handle({
+        method: req.method ?? 'GET',
+        path: slash === -1 ? '/' : rawPath.slice(slash),
+        headers: req.headers as Record<string, string>,
+        query,
+        body,
+        sourceIp: req.socket.remoteAddress,
+      });
+      send(response.statusCode, response.body, response.headers);
+    } catch (error) {
+      options.log?.(`request failed: ${(error as Error)?.message ?? error}`);
+      if (!res.headersSent) send(500, '{"message":"Internal server error"}');
+      else res.destroy();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => resolve());
+  });
+  return server;
+}
+
+/** Reads at most one byte past the payload limit, so the gateway can answer 413 without buffering more. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size > MAX_PAYLOAD_BYTES) return;
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    req.on('end', () => resolve(size > MAX_PAYLOAD_BYTES ? Buffer.concat(chunks).subarray(0, MAX_PAYLOAD_BYTES + 1) : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

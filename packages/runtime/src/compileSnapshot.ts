@@ -1,0 +1,118 @@
+import type { Api, Stage } from '@gitway/core';
+import { createRequestValidator } from './createRequestValidator.js';
+import type { RequestContext } from './createRequestContext.js';
+import { GatewayError } from './GatewayError.js';
+import { invokeIntegration } from './integrations/invokeIntegration.js';
+import { renderGatewayResponse } from './renderGatewayResponse.js';
+import { resourceIdOf } from './resourceIdOf.js';
+import { compileRouter } from './router/compileRouter.js';
+import type { createResponseCache } from './settings/createResponseCache.js';
+import type { createThrottle } from './settings/createThrottle.js';
+import { methodSettingFor } from './settings/methodSettingFor.js';
+import type { FetchLike, GatewayResponse, LambdaHandler } from './types.js';
+import { createVtlInput, type VtlParams } from './vtl/createVtlInput.js';
+import { createVtlUtil } from './vtl/createVtlUtil.js';
+import { renderTemplate } from './vtl/renderTemplate.js';
+import { selectRequestTemplate } from './vtl/selectRequestTemplate.js';
+
+/** API Gateway's payload limit. */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+/** A request after normalization: lower-case headers, query as lists, body as bytes. */
+export interface NormalizedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  multiQuery: Record<string, string[]>;
+  body: Buffer;
+}
+
+const util = createVtlUtil();
+
+/**
+ * Compiles one deployment snapshot (router, validators) for a stage and returns its
+ * request handler, which never throws: failures become gateway responses.
+ *
+ * @example
+ * const run = compileSnapshot(api, { stage, stageVariables: stage.variables ?? {}, handlers: {}, fetch, now, log, throttle, cache });
+ * const response = await run(request, ctx);
+ */
+export function compileSnapshot(
+  api: Api,
+  deps: {
+    stage: Stage;
+    stageVariables: Record<string, string>;
+    handlers: Record<string, LambdaHandler>;
+    fetch: FetchLike;
+    now: () => number;
+    log: (line: string) => void;
+    throttle: ReturnType<typeof createThrottle>;
+    cache: ReturnType<typeof createResponseCache>;
+  },
+): (req: NormalizedRequest, ctx: RequestContext) => Promise<GatewayResponse> {
+  const router = compileRouter(api.resources);
+  const validate = createRequestValidator(api);
+  const { stage, stageVariables } = deps;
+  const settings = new Map<string, ReturnType<typeof methodSettingFor>>();
+
+  return async (req, ctx) => {
+    const params: VtlParams = {
+      path: {},
+      querystring: Object.fromEntries(Object.entries(req.multiQuery).map(([k, v]) => [k, v[v.length - 1]])),
+      header: req.headers,
+    };
+    try {
+      if (req.body.length > MAX_PAYLOAD_BYTES) throw new GatewayError('REQUEST_TOO_LARGE');
+      const route = router.match(req.method, req.path);
+      if (!route) throw new GatewayError('MISSING_AUTHENTICATION_TOKEN');
+      const { resource, method } = route;
+      params.path = route.pathParameters;
+      ctx.resourcePath = resource.path;
+      ctx.resourceId = resourceIdOf(resource.path);
+
+      const routeKey = `${method.httpMethod} ${resource.path}`;
+      let setting = settings.get(routeKey);
+      if (!setting) settings.set(routeKey, (setting = methodSettingFor(stage.methodSettings, resource.path, method.httpMethod)));
+      if (!deps.throttle.take(routeKey, setting)) throw new GatewayError('THROTTLED');
+
+      const contentType = (req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
+      const bodyText = req.body.toString('utf8');
+      validate(method, params, contentType, bodyText);
+
+      const integration = method.methodIntegration;
+      if (!integration) throw new GatewayError('API_CONFIGURATION_ERROR');
+      const caching = stage.cacheClusterEnabled && setting.cachingEnabled === true && (setting.specific || req.method === 'GET');
+      let cacheKey: string | undefined;
+      if (caching) {
+        const keyParams = (integration.cacheKeyParameters ?? []).map((p) => {
+          const m = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(p);
+          const source = m ? params[m[1] as keyof VtlParams] : undefined;
+          return `${p}=${source?.[m![1] === 'header' ? m![2].toLowerCase() : m![2]] ?? ''}`;
+        });
+        cacheKey = [req.method, req.path, ...keyParams].join('\n');
+        const bypass = /(?:^|,)\s*max-age\s*=\s*0\b/i.test(req.headers['cache-control'] ?? '');
+        const hit = bypass ? undefined : deps.cache.get(cacheKey);
+        if (hit) return { ...hit, headers: { ...hit.headers } };
+      }
+
+      const proxy = integration.type === 'HTTP_PROXY' || integration.type === 'AWS_PROXY';
+      const template = proxy ? undefined : selectRequestTemplate(integration, contentType);
+      const transformed = template === undefined ? undefined : renderTemplate(template, { input: createVtlInput(bodyText, params), util, context: ctx, stageVariables });
+      const started = deps.now();
+      const response = await invokeIntegration({
+        api, integration, resourcePath: resource.path, method: req.method, path: req.path, headers: req.headers, multiQuery: req.multiQuery,
+        params, body: req.body, contentType, transformed, stageVariables, context: ctx, handlers: deps.handlers, fetch: deps.fetch, now: deps.now,
+      });
+      ctx.integrationLatency = deps.now() - started;
+      if (cacheKey !== undefined && response.statusCode >= 200 && response.statusCode < 300) deps.cache.set(cacheKey, response, setting.cacheTtlInSeconds ?? 300);
+      return response;
+    } catch (error) {
+      const gatewayError = error instanceof GatewayError ? error : new GatewayError('API_CONFIGURATION_ERROR');
+      if (!(error instanceof GatewayError) || gatewayError.statusCode === 502) {
+        const cause = error instanceof GatewayError ? (error.cause ?? error) : error;
+        deps.log(`${ctx.requestId} Execution failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+      }
+      return renderGatewayResponse(api.gatewayResponses ?? {}, gatewayError, ctx, params, stageVariables);
+    }
+  };
+}

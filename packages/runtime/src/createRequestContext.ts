@@ -1,0 +1,81 @@
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `$context` of one request; mutated as the request moves on (status, error, latency). */
+export interface RequestContext {
+  requestId: string;
+  extendedRequestId: string;
+  apiId: string;
+  accountId: string;
+  stage: string;
+  resourcePath: string;
+  resourceId: string;
+  httpMethod: string;
+  path: string;
+  protocol: string;
+  domainName: string;
+  domainPrefix: string;
+  requestTime: string;
+  requestTimeEpoch: number;
+  identity: { sourceIp: string; userAgent: string };
+  isCanaryRequest: boolean;
+  status?: number;
+  responseLength?: number;
+  responseLatency?: number;
+  integrationLatency?: number;
+  integrationStatus?: number;
+  error: { message: string; messageString: string; responseType: string };
+  [key: string]: unknown;
+}
+
+/**
+ * Builds `$context` for a request from injected clock and random sources.
+ *
+ * @example
+ * const ctx = createRequestContext({ now: () => 0, random: () => 0.5, stageName: 'prod', apiId: 'local',
+ *   accountId: '000000000000', method: 'GET', path: '/pets', headers: {}, sourceIp: '127.0.0.1' });
+ * ctx.requestTime; // '01/Jan/1970:00:00:00 +0000'
+ */
+export function createRequestContext(o: {
+  now: number;
+  random: () => number;
+  stageName: string;
+  apiId: string;
+  accountId: string;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  sourceIp: string;
+}): RequestContext {
+  const d = new Date(o.now);
+  const requestId = uuid(o.random);
+  const domainName = o.headers.host ?? 'localhost';
+  return {
+    requestId,
+    extendedRequestId: requestId.slice(0, 18).replace(/-/g, '') + '=',
+    apiId: o.apiId,
+    accountId: o.accountId,
+    stage: o.stageName,
+    resourcePath: '',
+    resourceId: '',
+    httpMethod: o.method,
+    path: `/${o.stageName}${o.path}`,
+    protocol: 'HTTP/1.1',
+    domainName,
+    domainPrefix: domainName.split('.')[0],
+    requestTime: `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`,
+    requestTimeEpoch: o.now,
+    identity: { sourceIp: o.sourceIp, userAgent: o.headers['user-agent'] ?? '' },
+    isCanaryRequest: false,
+    error: { message: '', messageString: '""', responseType: '' },
+  };
+}
+
+function uuid(random: () => number): string {
+  const hex = word(random) + word(random) + word(random) + word(random);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+function word(random: () => number): string {
+  return (Math.floor(random() * 0x100000000) + 0x100000000).toString(16).slice(1);
+}

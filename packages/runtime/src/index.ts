@@ -1,0 +1,14 @@
+export { createGateway } from './createGateway.js';
+export { compileRouter } from './router/compileRouter.js';
+export type { Router, RouteMatch } from './router/compileRouter.js';
+export { renderTemplate } from './vtl/renderTemplate.js';
+export type { TemplateLimits } from './vtl/renderTemplate.js';
+export { createVtlInput } from './vtl/createVtlInput.js';
+export type { VtlParams } from './vtl/createVtlInput.js';
+export { createVtlUtil } from './vtl/createVtlUtil.js';
+export { substituteUri } from './integrations/substituteUri.js';
+export { parseMockStatusCode } from './integrations/parseMockStatusCode.js';
+export { methodSettingFor } from './settings/methodSettingFor.js';
+export { formatAccessLog } from './formatAccessLog.js';
+export { MAX_PAYLOAD_BYTES } from './compileSnapshot.js';
+export type { CreateGatewayOptions, FetchLike, Gateway, GatewayRequest, GatewayResponse, LambdaHandler, LambdaProxyResult, ResponseHeaders } from './types.js';

@@ -1,0 +1,30 @@
+/** Default account-level limits API Gateway applies: 10,000 requests/s, burst 5,000. */
+const DEFAULT_RATE = 10_000;
+const DEFAULT_BURST = 5_000;
+
+/**
+ * Token buckets keyed by method: each holds up to `burst` tokens and refills at `rate`
+ * tokens per second of the injected clock. `take` returns false when the request must
+ * be throttled (429).
+ *
+ * @example
+ * const throttle = createThrottle(() => Date.parse('2024-01-01'));
+ * throttle.take('GET /pets', { throttlingRateLimit: 1, throttlingBurstLimit: 1 }); // true, then false
+ */
+export function createThrottle(now: () => number) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(key: string, limits: { throttlingRateLimit?: number; throttlingBurstLimit?: number }): boolean {
+      const rate = limits.throttlingRateLimit ?? DEFAULT_RATE;
+      const burst = limits.throttlingBurstLimit ?? DEFAULT_BURST;
+      const t = now();
+      let bucket = buckets.get(key);
+      if (!bucket) buckets.set(key, (bucket = { tokens: burst, at: t }));
+      bucket.tokens = Math.min(burst, bucket.tokens + (Math.max(0, t - bucket.at) / 1000) * rate);
+      bucket.at = t;
+      if (bucket.tokens < 1) return false;
+      bucket.tokens -= 1;
+      return true;
+    },
+  };
+}
