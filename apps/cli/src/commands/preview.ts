@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getStages, Errors } from '@gitway/core';
+import type { Context, Output } from '../context.js';
+
+interface Args {
+  port: number;
+  host: string;
+  handlers?: string;
+  accessLog: boolean;
+}
+
+async function loadHandlers(ctx: Context, file: string): Promise<Record<string, any>> {
+  const abs = path.resolve(ctx.cwd, file);
+  try {
+    const mod = await import(pathToFileURL(abs).href);
+    const handlers = mod.default ?? mod;
+    if (typeof handlers !== 'object' || handlers === null) throw new Error('its default export is not an object');
+    return handlers;
+  } catch (err) {
+    throw new Errors.NotFoundError(`cannot load handlers module ${file}: ${(err as Error).message.split('\n')[0]}`, { what: 'file', name: abs });
+  }
+}
+
+/** Runs until SIGINT/SIGTERM; resolves with a summary when the server closes. */
+export default async function (ctx: Context, args: Args): Promise<Output> {
+  const { createPreviewServer, storeLoader } = await import('@gitway/preview');
+  const handlers = args.handlers ? await loadHandlers(ctx, args.handlers) : undefined;
+  const log = (line: string) => {
+    if (!ctx.quiet) process.stderr.write(line.endsWith('\n') ? line : line + '\n');
+  };
+  const server = await createPreviewServer({
+    loadStage: storeLoader({ gitdir: ctx.gitdir }),
+    host: args.host,
+    port: args.port,
+    handlers,
+    log: args.accessLog ? log : undefined,
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : args.port;
+  const base = `http://${args.host.includes(':') ? `[${args.host}]` : args.host}:${port}`;
+  const stages = await getStages(ctx);
+  const lines = [`gitway preview listening on ${base}`];
+  for (const s of stages) lines.push(`  ${ctx.color.cyan(s.stageName.padEnd(12))} ${base}/${s.stageName}/`);
+  if (stages.length === 0) lines.push('  (no stages yet: gitway stage create NAME --deployment REV; new stages are served as soon as they exist)');
+  if (ctx.json) process.stdout.write(JSON.stringify({ url: base, port, stages: stages.map((s) => ({ stageName: s.stageName, url: `${base}/${s.stageName}/` })) }) + '\n');
+  else if (!ctx.quiet) process.stdout.write(lines.join('\n') + '\n');
+  await new Promise<void>((resolve) => {
+    const stop = () => server.close(() => resolve());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return { text: '' };
+}

@@ -1,0 +1,15 @@
+import type { CommandSpec } from '../spec.js';
+
+export default {
+  command: 'preview',
+  describe: 'Serve every stage over HTTP as API Gateway would, at http://HOST:PORT/<stage>/<path>',
+  builder: (y) =>
+    y
+      .option('port', { alias: 'p', type: 'number', default: 4010, describe: 'port (0 = any free port)' })
+      .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to bind (loopback by default)' })
+      .option('handlers', { type: 'string', describe: 'JS module whose default export maps Lambda function names/ARNs to handlers for AWS_PROXY integrations' })
+      .option('access-log', { type: 'boolean', default: true, describe: "print access log lines in each stage's accessLogSettings format" })
+      .example('gitway preview', 'serve http://127.0.0.1:4010/prod/..., /dev/..., reloading stages as they move')
+      .example('gitway preview --handlers ./lambdas.mjs', 'AWS_PROXY integrations call local functions'),
+  load: () => import('../commands/preview.js'),
+} satisfies CommandSpec;
