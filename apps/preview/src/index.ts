@@ -1,3 +1,3 @@
 export { createPreviewServer } from './server.js';
 export type { LoadedStage, PreviewServerOptions } from './server.js';
-export { storeLoader } from './storeLoader.js';
+export { storeLoader, type StoreLoader } from './storeLoader.js';

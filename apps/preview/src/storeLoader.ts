@@ -4,16 +4,19 @@ import { getStage, readDeployment, type Api } from '@gitway/core';
 import type { LoadedStage } from './server.js';
 
 /**
- * `loadStage` for createPreviewServer over a gitway repository. Each request costs one
- * synchronous stat of the stage's ref file (its inode, mtime and size change on every
- * compare-and-swap rename), so a rollback made by another process is live on the next
- * request; the stage record and the deployment snapshots are re-read only when the ref
- * moved. Snapshots are cached by deployment id (a rollback to a known deployment is free).
+ * `loadStage` for createPreviewServer over a gitway repository. A stage is re-read only
+ * when its ref moved: inotify watches on `refs/stages/` and the repository directory
+ * (packed-refs) drop the cached stage as soon as any process renames a ref, so a rollback
+ * made by the CLI is live on the next request without a syscall per request. Where the
+ * file system cannot be watched, each request stats the stage's ref file instead (its
+ * inode, mtime and size change on every compare-and-swap rename). Snapshots are cached by
+ * deployment id (a rollback to a known deployment is free). `invalidate()` drops
+ * everything (for writers in the same process, such as the dashboard).
  *
  * @example
  * const server = await createPreviewServer({ loadStage: storeLoader({ gitdir: '.gitway' }), port: 4010 });
  */
-export function storeLoader(opts: { gitdir: string; maxSnapshots?: number }): (stageName: string) => Promise<LoadedStage | null> {
+export function storeLoader(opts: { gitdir: string; maxSnapshots?: number; watch?: boolean }): StoreLoader {
   const cache: Record<string, unknown> = {};
   const repo = { fs, gitdir: opts.gitdir, cache };
   const snapshots = new Map<string, Promise<Api>>();
@@ -39,10 +42,35 @@ export function storeLoader(opts: { gitdir: string; maxSnapshots?: number }): (s
     return packed ? `P${packed.ino}:${packed.mtimeMs}:${packed.size}` : null;
   };
 
-  return async (stageName) => {
+  const watchers: fs.FSWatcher[] = [];
+  let watching = false;
+  const invalidate = () => stages.clear();
+  const watchDir = (dir: string): boolean => {
+    try {
+      const w = fs.watch(dir, { persistent: false }, (_event, file) => {
+        invalidate();
+        if (dir === path.join(opts.gitdir, 'refs') && String(file) === 'stages') watchDir(path.join(opts.gitdir, 'refs', 'stages'));
+      });
+      w.on('error', () => {
+        watching = false;
+        invalidate();
+      });
+      watchers.push(w);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (opts.watch !== false) {
+    watching = watchDir(opts.gitdir) && watchDir(path.join(opts.gitdir, 'refs'));
+    if (watching && fs.existsSync(path.join(opts.gitdir, 'refs', 'stages'))) watching = watchDir(path.join(opts.gitdir, 'refs', 'stages'));
+  }
+
+  const load = async (stageName: string): Promise<LoadedStage | null> => {
+    const cached = stages.get(stageName);
+    if (watching && cached) return cached.loaded;
     const key = refKey(stageName);
     if (key === null) return null;
-    const cached = stages.get(stageName);
     if (cached?.key === key) return cached.loaded;
     const loaded = (async (): Promise<LoadedStage | null> => {
       const state = await getStage({ ...repo, stageName }).catch((err: { code?: string }) => {
@@ -58,4 +86,14 @@ export function storeLoader(opts: { gitdir: string; maxSnapshots?: number }): (s
     loaded.catch(() => stages.delete(stageName));
     return loaded;
   };
+  return Object.assign(load, {
+    invalidate,
+    close: () => {
+      for (const w of watchers) w.close();
+      watching = false;
+    },
+  });
 }
+
+/** A loadStage function that can also drop its caches and stop watching. */
+export type StoreLoader = ((stageName: string) => Promise<LoadedStage | null>) & { invalidate(): void; close(): void };

@@ -20,6 +20,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const { api, stage, canaryApi } = options;
   const now = options.now ?? (() => Date.now());
   const random = options.random ?? (() => Math.random());
+  const idRandom = options.random;
   const log = options.log ?? (() => {});
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const variables = stage.variables ?? {};
@@ -43,7 +44,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       const body = request.body === undefined ? Buffer.alloc(0) : typeof request.body === 'string' ? Buffer.from(request.body) : request.body;
       const req: NormalizedRequest = { method: request.method.toUpperCase(), path: request.path || '/', headers, multiQuery, body };
       const ctx = createRequestContext({
-        now: started, random, stageName: stage.stageName, apiId: options.apiId ?? 'local', accountId: options.accountId ?? '000000000000',
+        now: started, random: idRandom, stageName: stage.stageName, apiId: options.apiId ?? 'local', accountId: options.accountId ?? '000000000000',
         method: req.method, path: req.path, headers, sourceIp: request.sourceIp ?? '127.0.0.1',
       });
       const useCanary = canary !== undefined && random() * 100 < percent;

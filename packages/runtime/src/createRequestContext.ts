@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -38,7 +40,8 @@ export interface RequestContext {
  */
 export function createRequestContext(o: {
   now: number;
-  random: () => number;
+  /** Injected randomness for deterministic ids; without it, node:crypto's randomUUID. */
+  random?: () => number;
   stageName: string;
   apiId: string;
   accountId: string;
@@ -47,8 +50,7 @@ export function createRequestContext(o: {
   headers: Record<string, string>;
   sourceIp: string;
 }): RequestContext {
-  const d = new Date(o.now);
-  const requestId = uuid(o.random);
+  const requestId = o.random ? uuid(o.random) : randomUUID();
   const domainName = o.headers.host ?? 'localhost';
   return {
     requestId,
@@ -63,7 +65,7 @@ export function createRequestContext(o: {
     protocol: 'HTTP/1.1',
     domainName,
     domainPrefix: domainName.split('.')[0],
-    requestTime: `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`,
+    requestTime: requestTime(o.now),
     requestTimeEpoch: o.now,
     identity: { sourceIp: o.sourceIp, userAgent: o.headers['user-agent'] ?? '' },
     isCanaryRequest: false,
@@ -78,4 +80,17 @@ function uuid(random: () => number): string {
 
 function word(random: () => number): string {
   return (Math.floor(random() * 0x100000000) + 0x100000000).toString(16).slice(1);
+}
+
+let lastSecond = -1;
+let lastTime = '';
+/** CLF time of `ms`, formatted once per second. */
+function requestTime(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    const d = new Date(ms);
+    lastTime = `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+    lastSecond = second;
+  }
+  return lastTime;
 }

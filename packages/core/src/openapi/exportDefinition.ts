@@ -1,6 +1,10 @@
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
 import type { Api } from '../models/types.js';
 import { exportApi } from './exportApi.js';
+
+// yaml loads on first export (start-up of commands that never export stays fast).
+const requireLazy = createRequire(import.meta.url);
+const stringify = (value: unknown, options?: object): string => (requireLazy('yaml') as typeof import('yaml')).stringify(value, options);
 
 export interface ExportDefinitionOptions {
   api: Api;

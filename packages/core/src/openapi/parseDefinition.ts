@@ -1,8 +1,5 @@
 import type { Api } from '../models/types.js';
 import { invalid, type ImportContext } from './context.js';
-import { importApi } from './importApi.js';
-import { parseText } from './parseText.js';
-import { resolveRefs } from './resolveRefs.js';
 import { isObject } from './util.js';
 
 export interface ParseDefinitionOptions {
@@ -28,6 +25,9 @@ export interface ParseDefinitionOptions {
  * api.restApi.sourceFormat; // 'oas30'
  */
 export async function parseDefinition({ text, filename }: ParseDefinitionOptions): Promise<Api> {
+  // The YAML parser and the $ref resolver load on first use: commands that never parse
+  // a definition (stage list, log...) start faster.
+  const [{ parseText }, { resolveRefs }, { importApi }] = await Promise.all([import('./parseText.js'), import('./resolveRefs.js'), import('./importApi.js')]);
   const { value, locate } = parseText(text, filename);
   const base = { file: filename, locate };
   if (!isObject(value)) throw invalid(base, '#', 'not an OpenAPI document (expected an object at the top level)');
