@@ -57,10 +57,11 @@ export async function run(argv: string[], opts: { cwd?: string; env?: NodeJS.Pro
     .strict()
     .demandCommand(1, 'Specify a command; see gitway --help')
     .recommendCommands()
+    .completion('completion', 'Print a bash/zsh completion script (gitway completion >> ~/.bashrc)')
     .help()
     .alias('h', 'help')
     .version(false)
-    .wrap(Math.min(100, process.stdout.columns || 100))
+    .wrap(process.stdout.isTTY ? Math.min(110, process.stdout.columns || 80) : null)
     .fail((msg, err) => {
       if (err) throw err;
       throw new UsageError(msg);

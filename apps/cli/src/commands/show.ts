@@ -1,6 +1,6 @@
 import { readDeployment } from '@gitway/core';
 import type { Context, Output } from '../context.js';
-import { short, table } from '../utils/format.js';
+import { table } from '../utils/format.js';
 
 export default async function (ctx: Context, args: { rev: string }): Promise<Output> {
   const d = await readDeployment({ ...ctx, rev: args.rev });
@@ -16,6 +16,7 @@ export default async function (ctx: Context, args: { rev: string }): Promise<Out
     `${c.yellow(`deployment ${d.id}`)}`,
     `Author: ${d.author.name} <${d.author.email}>`,
     `Date:   ${d.createdDate}`,
+    ...(d.deleted ? [c.dim('Note:   this deployment was deleted (gitway deployments delete); it is kept in the history')] : []),
     '',
     `    ${d.description || '(no description)'}`,
     '',
@@ -23,7 +24,7 @@ export default async function (ctx: Context, args: { rev: string }): Promise<Out
     table(routes.map((r) => ['  ' + r[0], ...r.slice(1)])),
   ].join('\n');
   return {
-    json: { id: d.id, description: d.description, createdDate: d.createdDate, parents: d.parents, author: d.author, api: d.api },
-    text: text.replace(/^deployment/, `deployment`) + (d.parents.length ? '' : '') + `\n${c.dim(`(${short(d.id)})`)}`,
+    json: { id: d.id, description: d.description, createdDate: d.createdDate, parents: d.parents, author: d.author, ...(d.deleted ? { deleted: true } : {}), api: d.api },
+    text,
   };
 }
