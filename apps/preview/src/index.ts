@@ -1,3 +1,5 @@
 export { createPreviewServer } from './server.js';
 export type { LoadedStage, PreviewServerOptions } from './server.js';
 export { storeLoader, type StoreLoader } from './storeLoader.js';
+export { createDashboard, DASHBOARD_PREFIX } from './dashboard/index.js';
+export type { DashboardOptions } from './dashboard/index.js';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { Api, Stage } from '@gitway/core';
+import type { Api, Stage, WriteOptions } from '@gitway/core';
 import { createGateway, MAX_PAYLOAD_BYTES, type Gateway, type LambdaHandler } from '@gitway/runtime';
+import { createDashboard } from './dashboard/index.js';
 
 /** What `loadStage` returns for a stage name; `version` changes whenever the stage does. */
 export interface LoadedStage {
@@ -17,6 +18,8 @@ export interface PreviewServerOptions {
   port?: number;
   handlers?: Record<string, LambdaHandler>;
   log?: (line: string) => void;
+  /** The repository behind the stages: given, the Stage Editor dashboard is served at /_gitway/. */
+  repo?: WriteOptions;
 }
 
 const FORBIDDEN = '{"message":"Missing Authentication Token"}';
@@ -27,6 +30,8 @@ const UNAVAILABLE = '{"message":"Service Unavailable"}';
  * gateway per stage and recompiling when `loadStage` reports a new `version` (a
  * rollback is live on the next request). Unknown stage: 403; a failing `loadStage`: 503
  * for that stage only. Resolves once listening; `server.address()` gives the bound port.
+ * With `repo`, paths under `/_gitway/` are the Stage Editor dashboard (so a stage named
+ * `_gitway` is not served then).
  *
  * @example
  * const server = await createPreviewServer({ loadStage: async (name) => (name === 'prod' ? { api, stage, version: 'c0ffee' } : null), port: 0 });
@@ -45,8 +50,12 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     return gateway;
   };
 
+  const host = options.host ?? '127.0.0.1';
+  const dashboard = options.repo ? createDashboard({ repo: options.repo, host, log: options.log }) : null;
+
   const server = createServer(async (req, res) => {
     const url = req.url ?? '/';
+    if (dashboard && (url === '/_gitway' || url.startsWith('/_gitway/') || url.startsWith('/_gitway?'))) return dashboard(req, res);
     const q = url.indexOf('?');
     const rawPath = q === -1 ? url : url.slice(0, q);
     const slash = rawPath.indexOf('/', 1);
@@ -89,7 +98,7 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 4010, host, () => resolve());
   });
   return server;
 }

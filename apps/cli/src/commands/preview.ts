@@ -31,6 +31,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   };
   const server = await createPreviewServer({
     loadStage: storeLoader({ gitdir: ctx.gitdir }),
+    repo: { fs: ctx.fs, gitdir: ctx.gitdir, author: ctx.author, now: ctx.now, timezoneOffset: ctx.timezoneOffset },
     host: args.host,
     port: args.port,
     handlers,
@@ -40,10 +41,11 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   const port = typeof address === 'object' && address ? address.port : args.port;
   const base = `http://${args.host.includes(':') ? `[${args.host}]` : args.host}:${port}`;
   const stages = await getStages(ctx);
-  const lines = [`gitway preview listening on ${base}`];
+  const dashboard = `${base}/_gitway/`;
+  const lines = [`gitway preview listening on ${base}`, `  dashboard    ${dashboard}`];
   for (const s of stages) lines.push(`  ${ctx.color.cyan(s.stageName.padEnd(12))} ${base}/${s.stageName}/`);
   if (stages.length === 0) lines.push('  (no stages yet: gitway stage create NAME --deployment REV; new stages are served as soon as they exist)');
-  if (ctx.json) process.stdout.write(JSON.stringify({ url: base, port, stages: stages.map((s) => ({ stageName: s.stageName, url: `${base}/${s.stageName}/` })) }) + '\n');
+  if (ctx.json) process.stdout.write(JSON.stringify({ url: base, port, dashboard, stages: stages.map((s) => ({ stageName: s.stageName, url: `${base}/${s.stageName}/` })) }) + '\n');
   else if (!ctx.quiet) process.stdout.write(lines.join('\n') + '\n');
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());

@@ -1,0 +1,45 @@
+import { assertVariableName, assertVariableValue, getStage, updateStage, type PatchOperation } from '@gitway/core';
+import type { RouteContext } from '../context.js';
+import { HttpError, readJsonBody } from '../http.js';
+
+const OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
+const OID = /^[0-9a-f]{40}$/;
+
+const bad = (message: string) => new HttpError(400, 'InvalidParameterError', message);
+
+/** Checks the body's shape and every stage variable with the CLI's rules, before core sees it. */
+export function parseUpdateBody(body: unknown): { patchOperations: PatchOperation[]; expectedOid: string } {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw bad('expected {"patchOperations": [...], "expectedOid": "<stage commit>"}');
+  const { patchOperations, expectedOid } = body as Record<string, unknown>;
+  if (typeof expectedOid !== 'string' || !OID.test(expectedOid)) throw bad('expectedOid must be the 40-hex stage commit the change is based on (GET /_gitway/api/stages/{name} gives it as "oid")');
+  if (!Array.isArray(patchOperations) || patchOperations.length === 0 || patchOperations.length > 200) throw bad('patchOperations must be a list of 1-200 operations');
+  const ops = patchOperations.map((raw, i): PatchOperation => {
+    const op = raw as Record<string, unknown>;
+    if (op === null || typeof op !== 'object' || typeof op.op !== 'string' || !OPS.has(op.op) || typeof op.path !== 'string') {
+      throw bad(`patchOperations[${i}] must be {"op": "replace"|"add"|"remove"|..., "path": "/...", "value"?: "..."}`);
+    }
+    if (op.value !== undefined && typeof op.value !== 'string') throw bad(`patchOperations[${i}].value must be a string`);
+    if (op.from !== undefined && typeof op.from !== 'string') throw bad(`patchOperations[${i}].from must be a string`);
+    const vars = /^\/variables\/(.*)$/.exec(op.path);
+    if (vars) {
+      assertVariableName(vars[1]);
+      if (op.op !== 'remove') assertVariableValue(vars[1], op.value as string);
+    }
+    return { op: op.op as PatchOperation['op'], path: op.path, value: op.value as string | undefined, from: op.from as string | undefined };
+  });
+  return { patchOperations: ops, expectedOid };
+}
+
+/**
+ * POST /_gitway/api/stages/{name} with `{patchOperations, expectedOid}`: one new stage
+ * commit, compare-and-swap on `expectedOid` (a stage moved meanwhile -> 409
+ * StageMovedError, nothing written). Answers the new Stage plus its `oid`.
+ */
+export async function updateStageApi({ ctx, params, req }: RouteContext): Promise<unknown> {
+  const stageName = params[0];
+  const { patchOperations, expectedOid } = parseUpdateBody(await readJsonBody(req));
+  await getStage({ ...ctx.repo, stageName }); // 404 for an unknown stage before anything else
+  const stage = await updateStage({ ...ctx.repo, stageName, patchOperations, expectedOid });
+  const { oid } = await getStage({ ...ctx.repo, stageName });
+  return { ...stage, oid };
+}

@@ -1,0 +1,54 @@
+import type { DeploymentInfo, Stage } from '@gitway/core';
+import { short } from '../format.js';
+import { html, type SafeHtml } from '../html.js';
+
+/** "Change active deployment": a picker over the branch's deployments, and the confirmation dialog every trigger opens. */
+export function deploymentPicker(stage: Stage, branch: string, deployments: DeploymentInfo[]): SafeHtml {
+  const others = deployments.filter((d) => d.id !== stage.deploymentId);
+  const picker = others.length
+    ? html`<form id="change-deployment-form" class="inline" novalidate>
+<div><label for="deployment-select">Deployment on branch ${branch}</label>
+<select id="deployment-select" aria-describedby="picker-error">${others.map(
+        (d) => html`<option value="${d.id}">${short(d.id)} ${d.description.split('\n')[0]} (${d.createdDate.slice(0, 10)})</option>`,
+      )}</select>
+<p class="field-error" id="picker-error"></p></div>
+<button type="submit">Change active deployment…</button>
+</form>`
+    : html`<p class="muted">No other deployment on branch ${branch}.</p>`;
+  return html`<section aria-labelledby="change-h">
+<h2 id="change-h">Change active deployment</h2>
+<p>Requests to this stage are served by the chosen deployment from the next request on. Earlier deployments of the stage are listed in its history below.</p>
+${picker}
+<dialog id="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-desc">
+<h2 id="confirm-title">Change the active deployment of ${stage.stageName}?</h2>
+<p id="confirm-desc">Stage <strong>${stage.stageName}</strong> will serve deployment <strong id="confirm-target"></strong> instead of <code>${short(stage.deploymentId)}</code>. This is recorded as a new stage state and can be undone the same way.</p>
+<p class="form-error" id="confirm-error" role="alert"></p>
+<div class="actions"><button type="button" id="confirm-cancel" autofocus>Cancel</button><button type="button" id="confirm-ok" class="primary">Change active deployment</button></div>
+</dialog>
+</section>`;
+}
+
+function variableRow(n: number, name: string, value: string): SafeHtml {
+  const field = (kind: 'name' | 'value', v: string, label: string) => {
+    const id = `var-${kind}-${n}`;
+    return html`<td><label class="sr-only" for="${id}">${label}</label><input type="text" id="${id}" class="var-${kind}" value="${v}" autocomplete="off" spellcheck="false" aria-describedby="${id}-error"><p class="field-error" id="${id}-error"></p></td>`;
+  };
+  return html`<tr>${field('name', name, `Name of variable ${name}`)}${field('value', value, `Value of variable ${name}`)}<td><button type="button" class="var-remove" aria-label="Remove variable ${name}">Remove</button></td></tr>`;
+}
+
+/** The stage variables editor (validated in the page and again on the server). */
+export function variablesEditor(stage: Stage): SafeHtml {
+  const vars = stage.variables ?? {};
+  return html`<section aria-labelledby="vars-h">
+<h2 id="vars-h">Stage variables</h2>
+<p>Names: 1-64 of <code>A-Z a-z 0-9 _</code>. Values: 1-512 of <code>A-Z a-z 0-9 - . _ ~ : / ? # &amp; = ,</code>. Used as <code>\${stageVariables.name}</code> in integrations.</p>
+<form id="vars-form" data-original="${JSON.stringify(vars)}" novalidate>
+<table class="vars-editor">
+<thead><tr><th scope="col">Name</th><th scope="col">Value</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+<tbody id="vars-rows">${Object.entries(vars).map(([k, v], i) => variableRow(i + 1, k, v))}</tbody>
+</table>
+<p class="form-error" id="vars-error" role="alert"></p>
+<div class="actions start"><button type="button" id="var-add">Add variable</button><button type="submit" id="vars-save" class="primary">Save variables</button></div>
+</form>
+</section>`;
+}
