@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Api, Stage, WriteOptions } from '@gitway/core';
 import { createGateway, MAX_PAYLOAD_BYTES, type Gateway, type LambdaHandler } from '@gitway/runtime';
 import { createDashboard } from './dashboard/index.js';
@@ -53,54 +54,67 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
   const host = options.host ?? '127.0.0.1';
   const dashboard = options.repo ? createDashboard({ repo: options.repo, host, log: options.log }) : null;
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      // Last line of defence: a hostile request never takes the server down.
+      options.log?.(`request failed: ${(error as Error)?.message ?? error}`);
+      if (!res.headersSent) sendJson(req, res, 500, '{"message":"Internal server error"}');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
     if (dashboard && (url === '/_gitway' || url.startsWith('/_gitway/') || url.startsWith('/_gitway?'))) return dashboard(req, res);
     const q = url.indexOf('?');
     const rawPath = q === -1 ? url : url.slice(0, q);
     const slash = rawPath.indexOf('/', 1);
-    const stageName = decodeURIComponent(slash === -1 ? rawPath.slice(1) : rawPath.slice(1, slash));
-    const send = (status: number, body: string | Buffer, headers: Record<string, string | string[]> = { 'content-type': 'application/json' }) => {
-      res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
+    const rawStage = slash === -1 ? rawPath.slice(1) : rawPath.slice(1, slash);
+    // Stage names are [A-Za-z0-9_-]: anything percent-encoded cannot name one.
+    const stageName = rawStage.includes('%') ? '' : rawStage;
     let gateway: Gateway | null;
     try {
       gateway = stageName ? await gatewayFor(stageName) : null;
     } catch (error) {
       options.log?.(`loadStage(${stageName}) failed: ${(error as Error)?.message ?? error}`);
       req.resume();
-      return send(503, UNAVAILABLE);
+      return sendJson(req, res, 503, UNAVAILABLE);
     }
     if (!gateway) {
       req.resume();
-      return send(403, FORBIDDEN);
+      return sendJson(req, res, 403, FORBIDDEN);
     }
-    try {
-      const hasBody = req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined;
-      const body = hasBody ? await readBody(req) : undefined;
-      const query: Record<string, string[]> = {};
+    const hasBody = req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined;
+    const body = hasBody ? await readBody(req) : undefined;
+    const query: Record<string, string[]> = {};
     if (q !== -1) for (const [k, v] of new URLSearchParams(url.slice(q + 1))) (query[k] ??= []).push(v);
-      const response = await gateway.handle({
-        method: req.method ?? 'GET',
-        path: slash === -1 ? '/' : rawPath.slice(slash),
-        headers: req.headers as Record<string, string>,
-        query,
-        body,
-        sourceIp: req.socket.remoteAddress,
-      });
-      send(response.statusCode, response.body, response.headers);
-    } catch (error) {
-      options.log?.(`request failed: ${(error as Error)?.message ?? error}`);
-      if (!res.headersSent) send(500, '{"message":"Internal server error"}');
-      else res.destroy();
-    }
-  });
+    const response = await gateway.handle({
+      method: req.method ?? 'GET',
+      path: slash === -1 ? '/' : rawPath.slice(slash),
+      headers: req.headers as Record<string, string>,
+      query,
+      body,
+      sourceIp: sourceIpOf(req.socket),
+    });
+    res.writeHead(response.statusCode, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
+    res.end(req.method === 'HEAD' ? undefined : response.body);
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => resolve());
   });
   return server;
+}
+
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const SOURCE_IP = Symbol('gitway.sourceIp');
+/** The peer address, asked of the OS once per connection (keep-alive reuses it). */
+function sourceIpOf(socket: Socket & { [SOURCE_IP]?: string }): string | undefined {
+  return (socket[SOURCE_IP] ??= socket.remoteAddress);
 }
 
 /** Reads at most one byte past the payload limit, so the gateway can answer 413 without buffering more. */
