@@ -19,3 +19,4 @@ export { applyPatchOperations, parsePatchString, escapePointer, unescapePointer,
 export { apiToFiles, filesToApi } from './models/apiTree.js';
 export { canonicalJson } from './utils/canonicalJson.js';
 export * from './openapi/index.js';
+export * from './remote/index.js';

@@ -111,3 +111,4 @@ export function generatedApi(n: number, perDir = 50): Api {
   }
   return api;
 }
+export * from './gitHttpServer.js';

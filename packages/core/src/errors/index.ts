@@ -13,3 +13,5 @@ export { ConflictError } from './ConflictError.js';
 export { NothingToRollbackError } from './NothingToRollbackError.js';
 export { MergeConflictError } from './MergeConflictError.js';
 export { TooLargeError } from './TooLargeError.js';
+export { NonFastForwardError } from './NonFastForwardError.js';
+export * from '../remote/errors/index.js';

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { clone, readDeployment, redactUrl } from '@gitway/core';
+import type { Context, Output } from '../context.js';
+import { writeWorking } from './switch.js';
+import { describeUpdates, transferOptions } from './remote.js';
+
+function defaultDir(url: string): string {
+  const base = redactUrl(url).replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
+  return base.replace(/\.git$/, '') || 'gitway-repo';
+}
+
+export default async function (ctx: Context, args: { url: string; dir?: string }): Promise<Output> {
+  const dir = path.resolve(ctx.cwd, args.dir ?? defaultDir(args.url));
+  const gitdir = path.join(dir, '.gitway');
+  const existed = await ctx.fs.promises.stat(dir).then(() => true, () => false);
+  const t = await transferOptions(ctx, 'clone');
+  let result;
+  try {
+    result = await clone({ ...ctx, ...t, gitdir, url: args.url });
+  } catch (err) {
+    if (!existed) fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  } finally {
+    t.stop();
+  }
+  // The working definition: the default branch's API, written as api.yaml (the repository's configured name).
+  const repo: Context = { ...ctx, dir, gitdir, cache: {} };
+  const head = result.head && result.remoteRefs.has(result.head) ? result.head : null;
+  const file = head ? await writeWorking(repo, (await readDeployment({ ...repo, rev: head })).api) : null;
+  return {
+    json: { gitdir, url: result.url, definition: file ? path.resolve(ctx.cwd, file) : null, updates: result.updates },
+    text: `Cloned ${result.url} into ${path.relative(ctx.cwd, dir) || dir}${file ? `; wrote ${file}` : ''}\n${describeUpdates(ctx, result.updates)}`,
+  };
+}

@@ -1,0 +1,57 @@
+import { addRemote, listRemotes, removeRemote, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions } from '@gitway/core';
+import type { Context, Output } from '../context.js';
+import { progressBar } from '../utils/progress.js';
+import { short, table } from '../utils/format.js';
+
+/**
+ * Credentials from the environment, offered when the server asks (401): GITWAY_TOKEN
+ * (as the basic-auth password; username GITWAY_USERNAME or "x-access-token"), else
+ * GITWAY_USERNAME / GITWAY_PASSWORD. Credentials in the remote URL are sent as they are.
+ */
+export function authFromEnv(env: NodeJS.ProcessEnv): RemoteAuthCallback | undefined {
+  if (env.GITWAY_TOKEN) return () => ({ username: env.GITWAY_USERNAME || 'x-access-token', password: env.GITWAY_TOKEN });
+  if (env.GITWAY_USERNAME || env.GITWAY_PASSWORD) return () => ({ username: env.GITWAY_USERNAME ?? '', password: env.GITWAY_PASSWORD ?? '' });
+  return undefined;
+}
+
+/** Auth and a progress bar (stderr on a TTY only) for a transfer; call stop() when done. */
+export async function transferOptions(ctx: Context, label: string): Promise<Pick<RemoteSyncOptions, 'onAuth' | 'onProgress'> & { stop(): void }> {
+  const bar = await progressBar(ctx, label);
+  return {
+    onAuth: authFromEnv(ctx.env),
+    onProgress: (e) => bar.update(e.loaded, Math.max(e.total ?? e.loaded, e.loaded, 1)),
+    stop: () => bar.stop(),
+  };
+}
+
+/** Human lines for ref movements: "  fast-forward  refs/stages/prod  3f9a2c71d0..8b1e0c2f44". */
+export function describeUpdates(ctx: Context, updates: RefUpdate[]): string {
+  const c = ctx.color;
+  const paint = (s: RefUpdate['status']): string =>
+    s === 'up-to-date' ? c.dim(s) : s === 'diverged' || s === 'rejected' || s === 'forced' ? c.red(s) : s === 'ahead' ? c.yellow(s) : c.green(s);
+  return table(
+    updates.map((u) => [
+      '  ' + paint(u.status),
+      u.ref,
+      u.status === 'up-to-date' ? short(u.new ?? undefined) : `${short(u.old ?? undefined)}..${short(u.new ?? undefined)}`,
+      u.theirs ? `(remote ${short(u.theirs)})` : '',
+    ]),
+  );
+}
+
+export default async function (ctx: Context, args: { _: string[]; name?: string; url?: string; force?: boolean }): Promise<Output> {
+  const sub = String(args._[1]);
+  if (sub === 'add') {
+    const r = await addRemote({ ...ctx, remote: args.name!, url: args.url!, force: args.force });
+    return { json: { name: r.remote, url: r.url }, text: `added remote ${ctx.color.cyan(r.remote)} ${r.url}` };
+  }
+  if (sub === 'remove') {
+    await removeRemote({ ...ctx, remote: args.name! });
+    return { json: {}, text: `removed remote ${args.name}` };
+  }
+  const remotes = await listRemotes(ctx);
+  return {
+    json: { items: remotes.map((r) => ({ name: r.remote, url: r.url })) },
+    text: remotes.length ? table(remotes.map((r) => [ctx.color.cyan(r.remote), r.url])) : 'no remotes (add one with gitway remote add origin URL)',
+  };
+}

@@ -1,0 +1,33 @@
+import type { CommandSpec } from '../spec.js';
+
+const load = () => import('../commands/remote.js');
+
+export default {
+  command: 'remote',
+  describe: 'Manage the git servers this repository shares deployments and stages with',
+  subcommands: [
+    {
+      command: 'add <name> <url>',
+      describe: 'Record a remote (any git smart-HTTP server: GitHub, GitLab, Gitea, git http-backend)',
+      builder: (y) =>
+        y
+          .positional('name', { type: 'string', demandOption: true, describe: 'remote name, e.g. origin' })
+          .positional('url', { type: 'string', demandOption: true, describe: 'http(s) URL of a bare git repository' })
+          .option('force', { type: 'boolean', describe: 'replace an existing remote of that name' })
+          .example('gitway remote add origin https://git.example.com/team/petstore.git', 'share through a git server'),
+      load,
+    },
+    {
+      command: 'remove <name>',
+      describe: 'Forget a remote and its remote-tracking refs (local branches and stages stay)',
+      builder: (y) => y.positional('name', { type: 'string', demandOption: true }).example('gitway remote remove origin', 'forget origin'),
+      load,
+    },
+    {
+      command: 'list',
+      describe: 'List remotes (credentials in URLs are never shown)',
+      builder: (y) => y.example('gitway remote list --json', '{items: [{name, url}]}'),
+      load,
+    },
+  ],
+} satisfies CommandSpec;

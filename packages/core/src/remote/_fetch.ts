@@ -1,0 +1,63 @@
+import type { RemoteSyncOptions, RefUpdate } from './types.js';
+import { createSession } from './session.js';
+import { discover } from './discover.js';
+import { fetchPack } from './fetchPack.js';
+import { installPack, removePack } from './installPack.js';
+import { assertGitwayRefs, gitwayRefs } from './assertGitwayRefs.js';
+import { trackingRef } from './trackingRef.js';
+import { remoteUrl } from './remoteConfig.js';
+import { isFastForward } from './isFastForward.js';
+import { listRefs, readRef, updateRef } from '../storage/refs.js';
+import { hasObject } from '../storage/hasObject.js';
+import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
+
+/** What a fetch saw and did. */
+export interface FetchResult {
+  /** The remote's URL, credentials stripped. */
+  url: string;
+  /** The remote's branches and stages (full ref name -> commit id). */
+  remoteRefs: Map<string, string>;
+  /** The remote's default branch ("refs/heads/main"), when it says. */
+  head: string | null;
+  /** Remote-tracking refs that moved or were checked. */
+  updates: RefUpdate[];
+}
+
+/**
+ * Downloads the remote's branches and stages: one upload-pack request for every
+ * missing object, the pack installed atomically and checked to be gitway's, then the
+ * remote-tracking refs moved. Any failure before that leaves the repository as it was.
+ */
+export async function _fetch(opts: RemoteSyncOptions & { remote: string; url?: string }): Promise<FetchResult> {
+  const s = createSession(opts.url ?? (await remoteUrl(opts, opts.remote)), opts);
+  const adv = await discover(s, 'git-upload-pack');
+  const refs = gitwayRefs(adv.refs);
+  if (refs.size === 0) {
+    const reason = adv.refs.size === 0 ? 'empty' : 'no branches or stages';
+    const hint = reason === 'empty' ? 'it is empty; push to it first' : 'it has no branches or stages';
+    throw new NotAGitwayRemoteError(`not a gitway repository: ${s.url} (${hint})`, { url: s.url, reason });
+  }
+  const cache = (opts.cache ?? {}) as Record<string, unknown>;
+  const wants: string[] = [];
+  for (const oid of new Set(refs.values())) if (!(await hasObject(opts.fs, opts.gitdir, oid, cache))) wants.push(oid);
+  let installed = null;
+  if (wants.length) {
+    const haves = [...new Set((await listRefs(opts.fs, opts.gitdir, 'refs/')).values())].slice(0, 256);
+    installed = await installPack(opts, await fetchPack(s, adv.caps, wants, haves, opts.onMessage));
+  }
+  try {
+    await assertGitwayRefs(opts, refs, s.url);
+  } catch (err) {
+    await removePack(opts, installed);
+    throw err;
+  }
+  const updates: RefUpdate[] = [];
+  for (const [ref, oid] of refs) {
+    const tracking = trackingRef(opts.remote, ref);
+    const old = await readRef(opts.fs, opts.gitdir, tracking);
+    if (old !== oid) await updateRef(opts.fs, opts.gitdir, tracking, oid);
+    const status = old === oid ? 'up-to-date' : !old ? 'created' : (await isFastForward(opts, ref, old, oid)) ? 'fast-forward' : 'forced';
+    updates.push({ ref: tracking, old, new: oid, status });
+  }
+  return { url: s.url, remoteRefs: refs, head: adv.head, updates };
+}

@@ -1,0 +1,30 @@
+import git from 'isomorphic-git';
+import type { RepoOptions } from '../models/FsClient.js';
+import { _assertRepo } from '../commands/_repo.js';
+import { AlreadyExistsError } from '../errors/AlreadyExistsError.js';
+import { assertRemoteName, fetchRefspecs } from './remoteConfig.js';
+import { createSession } from './session.js';
+import { redactUrl } from './redactUrl.js';
+
+/**
+ * Records a remote (a git server URL) in the repository's config, with refspecs for
+ * branches and stages so native `git fetch <remote>` fills the same remote-tracking
+ * refs. Credentials in the URL are stored (as git does) but never printed.
+ *
+ * @example
+ * await addRemote({ fs, gitdir, remote: 'origin', url: 'https://git.example.com/petstore.git' });
+ */
+export async function addRemote(opts: RepoOptions & { remote: string; url: string; force?: boolean }): Promise<{ remote: string; url: string }> {
+  await _assertRepo(opts);
+  assertRemoteName(opts.remote);
+  createSession(opts.url, {});
+  const existing = await git.getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.url` });
+  if (existing !== undefined && !opts.force) {
+    throw new AlreadyExistsError(`remote '${opts.remote}' already exists`, { what: 'remote', name: opts.remote });
+  }
+  const [heads, stages] = fetchRefspecs(opts.remote);
+  await git.setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.url`, value: opts.url });
+  await git.setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.fetch`, value: heads });
+  await git.setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.fetch`, value: stages, append: true });
+  return { remote: opts.remote, url: redactUrl(opts.url) };
+}

@@ -1,0 +1,18 @@
+/**
+ * The URL without its `user:password@` part: every message, error and JSON output that
+ * names a remote goes through this, so a token in the URL is never printed.
+ *
+ * @example
+ * redactUrl('https://me:s3cret@git.example.com/api.git'); // 'https://git.example.com/api.git'
+ */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^/@]*@/, '//');
+  }
+}

@@ -1,0 +1,49 @@
+import type { HttpClient } from 'isomorphic-git';
+import type { RepoOptions } from '../models/FsClient.js';
+
+/** Credentials for a remote (HTTP basic auth; a token goes in `password`). */
+export interface RemoteAuth {
+  username?: string;
+  password?: string;
+  /** Give up instead of retrying. */
+  cancel?: boolean;
+}
+
+/** Called when the server answers 401; `url` has no credentials in it. */
+export type RemoteAuthCallback = (url: string) => RemoteAuth | void | Promise<RemoteAuth | void>;
+
+/** Progress of a transfer: bytes received/sent, or the server's "Counting objects" lines. */
+export interface RemoteProgress {
+  phase: string;
+  loaded: number;
+  total?: number;
+}
+
+/** Options of every call that talks to a remote. */
+export interface RemoteSyncOptions extends RepoOptions {
+  /** Remote name (default "origin"). */
+  remote?: string;
+  /** HTTP client (default: isomorphic-git's node client). */
+  http?: HttpClient;
+  onAuth?: RemoteAuthCallback;
+  onProgress?: (event: RemoteProgress) => void;
+  /** The server's messages (its stderr, hook output), one line each. */
+  onMessage?: (line: string) => void;
+}
+
+/**
+ * What happened to one ref. created/fast-forward/forced/up-to-date moved (or kept) it;
+ * `ahead` = the local side is ahead (push it); `diverged` = both sides moved (left alone);
+ * `rejected` = the server refused it.
+ */
+export type RefStatus = 'created' | 'fast-forward' | 'forced' | 'up-to-date' | 'ahead' | 'diverged' | 'rejected';
+
+/** One ref's movement; `old`/`new` are commit ids (null = absent). */
+export interface RefUpdate {
+  ref: string;
+  old: string | null;
+  new: string | null;
+  status: RefStatus;
+  /** For `ahead`/`diverged`: the other side's commit. */
+  theirs?: string;
+}
