@@ -20,3 +20,5 @@ export { apiToFiles, filesToApi } from './models/apiTree.js';
 export { canonicalJson } from './utils/canonicalJson.js';
 export * from './openapi/index.js';
 export * from './remote/index.js';
+export * from './diff/index.js';
+export * from './merge/index.js';

@@ -1,0 +1,45 @@
+import type { Api, DiffResult } from '@gitway/core';
+import { diff, exportDefinition, readDeployment, renderDiff, renderMarkdown, renderNameOnly, renderStat } from '@gitway/core';
+import type { Context, Output } from '../context.js';
+import { readDefinition } from '../utils/definition.js';
+
+interface Args {
+  from?: string;
+  to?: string;
+  stat?: boolean;
+  nameOnly?: boolean;
+  markdown?: boolean;
+  text?: boolean;
+  breaking?: boolean;
+  exitCode?: boolean;
+}
+
+async function unified(ctx: Context, from: string, to: string | Api, fromLabel: string, toLabel: string): Promise<string> {
+  const { createTwoFilesPatch } = await import('diff');
+  const a = exportDefinition({ api: (await readDeployment({ ...ctx, rev: from })).api });
+  const b = exportDefinition({ api: typeof to === 'string' ? (await readDeployment({ ...ctx, rev: to })).api : to });
+  const patch = createTwoFilesPatch(fromLabel, toLabel, a, b, undefined, undefined, { context: 3 });
+  const c = ctx.color;
+  return patch
+    .split('\n')
+    .slice(patch.startsWith('===') ? 1 : 0)
+    .map((l) => (l.startsWith('+') && !l.startsWith('+++') ? c.green(l) : l.startsWith('-') && !l.startsWith('---') ? c.red(l) : l.startsWith('@@') ? c.cyan(l) : l))
+    .join('\n');
+}
+
+export default async function (ctx: Context, args: Args): Promise<Output> {
+  const from = args.from ?? 'HEAD';
+  const to: string | Api = args.to ?? (await readDefinition(ctx)).api;
+  const toLabel = args.to ?? 'working definition';
+  const full = await diff({ ...ctx, from, to });
+  const result: DiffResult = args.breaking ? { ...full, changes: full.changes.filter((c) => c.breaking) } : full;
+  const exitCode = args.exitCode && result.changes.length > 0 ? 1 : 0;
+  const json = { from: { ...result.from, rev: from }, to: { ...result.to, rev: toLabel }, breaking: result.breaking, changes: result.changes.map(({ fieldPath: _f, ...c }) => c) };
+  let text: string;
+  if (args.text) text = result.changes.length ? await unified(ctx, from, to, from, toLabel) : '';
+  else if (args.markdown) text = renderMarkdown(result);
+  else if (args.stat) text = result.changes.length ? renderStat(result, ctx.color) : '';
+  else if (args.nameOnly) text = renderNameOnly(result);
+  else text = result.changes.length ? renderDiff(result, ctx.color) : '';
+  return { json, text, exitCode };
+}

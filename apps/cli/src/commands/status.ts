@@ -1,0 +1,36 @@
+import { currentBranch, getMergeState, getStages, log } from '@gitway/core';
+import type { Context, Output } from '../context.js';
+import { short, table } from '../utils/format.js';
+import { undeployedChanges } from './switch.js';
+
+/** How far `deploymentId` is behind `tip` on its first-parent line (null: not on that line). */
+async function behind(ctx: Context, tip: string | null, deploymentId: string): Promise<number | null> {
+  if (!tip) return null;
+  const line = await log({ ...ctx, rev: tip, depth: 1000 });
+  const i = line.findIndex((d) => d.id === deploymentId);
+  return i < 0 ? null : i;
+}
+
+export default async function (ctx: Context): Promise<Output> {
+  const c = ctx.color;
+  const branch = await currentBranch(ctx);
+  const pending = await undeployedChanges(ctx);
+  const merging = await getMergeState(ctx);
+  const stages = [];
+  for (const s of await getStages(ctx)) stages.push({ stageName: s.stageName, deploymentId: s.deploymentId, behind: await behind(ctx, branch.id, s.deploymentId) });
+  const lines = [`On branch ${c.green(branch.name)}${branch.id ? ` at ${c.yellow(short(branch.id))}` : ' (no deployments yet)'}`];
+  if (merging) {
+    lines.push(c.red(`Merging '${merging.theirsName}': ${merging.conflicts.length} conflict(s); resolve them, then 'gitway merge --continue' (or --abort)`));
+    for (const k of merging.conflicts) lines.push(`  ${c.red('both changed')} ${k.path}${k.field ? ' ' + k.field : ''}`);
+  }
+  lines.push(pending.working === null ? c.dim('no working definition') : pending.count ? c.yellow(`${pending.count} undeployed change(s) in the working definition (gitway diff)`) : 'working definition matches the branch tip');
+  if (stages.length) {
+    lines.push('', 'Stages:');
+    const state = (b: number | null) => (b === 0 ? c.green('up to date') : b === null ? c.dim(`not on ${branch.name}`) : c.yellow(`${b} deployment(s) behind ${branch.name}`));
+    lines.push(table(stages.map((s) => ['  ' + c.cyan(s.stageName), c.yellow(short(s.deploymentId)), state(s.behind)])));
+  }
+  return {
+    json: { branch: branch.name, id: branch.id, undeployedChanges: pending.count, merge: merging ? { theirs: merging.theirs, branch: merging.theirsName, conflicts: merging.conflicts } : null, stages },
+    text: lines.join('\n'),
+  };
+}

@@ -1,0 +1,43 @@
+import type { MergeResult } from '../merge/types.js';
+import type { Api } from '../models/types.js';
+import { _assertRepo } from '../commands/_repo.js';
+import { _retryOnRace } from '../commands/_retry.js';
+import { _merge } from '../merge/_merge.js';
+import { readMergeState, writeMergeState } from '../merge/mergeState.js';
+import { readReaderApi } from '../merge/readReaderApi.js';
+import { ConflictError } from '../errors/ConflictError.js';
+import { MergeConflictError } from '../errors/MergeConflictError.js';
+import { assertMergeOptions, type MergeOptions } from './merge.js';
+
+/**
+ * Like merge, but a conflicted merge is recorded as git does (`MERGE_HEAD` holding
+ * theirs, plus `GITWAY_MERGE.json` with the conflict list) so that it can be finished
+ * with continueMerge or abandoned with abortMerge. The MergeConflictError's
+ * `data.api` is the merged API with ours' value at every conflict: what to write into
+ * the working definition for the user to resolve. Refused while a merge is in progress.
+ *
+ * @example
+ * try { await startMerge({ fs, gitdir, theirs: 'private' }); }
+ * catch (e) { if (e.code === 'MergeConflictError') await writeWorking(e.data.api); }
+ */
+export async function startMerge(opts: MergeOptions): Promise<MergeResult> {
+  await _assertRepo(opts);
+  assertMergeOptions(opts);
+  const pending = await readMergeState(opts);
+  if (pending) {
+    throw new ConflictError(`a merge of '${pending.theirsName}' is in progress; finish it with merge --continue or merge --abort`, { merge: pending.theirsName });
+  }
+  return _retryOnRace(async () => {
+    const out = await _merge(opts);
+    if (!out.conflicts) return out;
+    const api: Api = await readReaderApi(out.reader, out.tree);
+    await writeMergeState(opts, out.state);
+    throw new MergeConflictError(`merge of '${opts.theirs}' has ${out.conflicts.length} conflict(s); resolve them in the working definition, then merge --continue (or --abort)`, {
+      conflicts: out.conflicts,
+      ours: out.state.ours,
+      theirs: out.state.theirs,
+      bases: out.state.bases,
+      api,
+    });
+  });
+}
