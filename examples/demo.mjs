@@ -62,8 +62,13 @@ if (has('merge') && has('branch') && has('switch')) {
   fs.writeFileSync(path.join(demo, 'api.yaml'), text);
   gitway('deploy', '-m', 'private: reword the health probe', '--stage', 'dev');
   gitway('switch', 'main');
-  gitway('merge', 'private', '--deploy', '--stage', 'prod');
-  gitway('log', '--oneline', '-n', '4');
+  const mainText = fs.readFileSync(path.join(demo, 'api.yaml'), 'utf8').replace('timeoutInMillis: 3000', 'timeoutInMillis: 2000');
+  fs.writeFileSync(path.join(demo, 'api.yaml'), mainText);
+  console.log(sgr(2, '# api.yaml: GET /pets/{petId} timeout 3000 -> 2000 on main'));
+  gitway('deploy', '-m', 'main: tighter backend timeout');
+  gitway('diff', 'main', 'private', '--stat');
+  gitway('merge', 'private', '--deploy', '--stage', 'prod', '-m', 'Merge private into main');
+  gitway('log', '--oneline', '-n', '5');
 }
 
 console.log(`\nThe demo repository is ${path.relative(process.cwd(), path.join(demo, '.gitway')) || demo} (a bare git repository: try`);
