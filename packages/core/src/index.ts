@@ -19,6 +19,12 @@ export { applyPatchOperations, parsePatchString, escapePointer, unescapePointer,
 export { apiToFiles, filesToApi } from './models/apiTree.js';
 export { canonicalJson } from './utils/canonicalJson.js';
 export * from './openapi/index.js';
-export * from './remote/index.js';
 export * from './diff/index.js';
 export * from './merge/index.js';
+export * from './remote/index.js';
+export { updateCanary, promoteCanary, deleteCanary, PROMOTE_OPERATIONS, type CanaryOptions } from './api/canary.js';
+export { deleteDeployment, listDeployments, getDeletedDeployments, DELETED_DEPLOYMENTS_REF, type DeletedDeployments } from './api/deployments.js';
+export { diffStageStates, readStageState } from './api/stageDiff.js';
+export { diffStages, stageSettings, methodSettingPath } from './models/stageDiff.js';
+export { assertCanarySettings } from './models/stageRules.js';
+export { STAGE_UPDATE_PATHS } from './models/patchOperations.js';

@@ -2,6 +2,8 @@ import path from 'node:path';
 import {
   createStage,
   deleteStage,
+  diffStageStates,
+  stageSettings,
   Errors,
   getStage,
   getStageHistory,
@@ -25,6 +27,9 @@ interface Args {
   patchFile?: string;
   unsetVariable?: string[];
   maxCount?: number;
+  from?: string;
+  to?: string;
+  format?: 'human' | 'aws-patch';
 }
 
 export default async function (ctx: Context, args: Args): Promise<Output> {
@@ -51,6 +56,8 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
       return { json: {}, text: `deleted stage ${args.name}` };
     case 'history':
       return history(ctx, args.name!, args.maxCount);
+    case 'diff':
+      return stageDiff(ctx, args.from!, args.to!, args.format);
   }
   throw new Error(`unknown stage subcommand ${sub}`);
 }
@@ -134,4 +141,23 @@ async function history(ctx: Context, name: string, limit?: number): Promise<Outp
     json: { items: states.map((s) => ({ ...s.stage, updatedDate: s.updatedDate, author: s.author, id: s.oid, message: s.message })) },
     text: table(rows),
   };
+}
+
+/** `stage diff A B`: the changed settings (human) or the update-stage patch operations (aws-patch). */
+async function stageDiff(ctx: Context, from: string, to: string, format: 'human' | 'aws-patch' = 'human'): Promise<Output> {
+  const d = await diffStageStates({ ...ctx, from, to });
+  const patch = { patchOperations: d.patchOperations };
+  if (format === 'aws-patch') return { json: patch, text: JSON.stringify(patch, null, 2) };
+  const a = stageSettings(d.from.stage);
+  const b = stageSettings(d.to.stage);
+  const c = ctx.color;
+  const rows: string[][] = [];
+  for (const path of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    if (a[path] === b[path]) continue;
+    if (a[path] === undefined) rows.push([c.green('+'), path, c.green(b[path]!)]);
+    else if (b[path] === undefined) rows.push([c.red('-'), path, c.red(a[path]!)]);
+    else rows.push([c.yellow('~'), path, `${c.red(a[path]!)} -> ${c.green(b[path]!)}`]);
+  }
+  const head = `stage ${from} (${short(d.from.oid)}) -> ${to} (${short(d.to.oid)})`;
+  return { json: patch, text: rows.length ? `${head}\n${table(rows)}` : `${head}: no differences` };
 }

@@ -10,8 +10,11 @@ export default {
       .option('stage', { alias: 's', type: 'string', describe: 'also point this stage at the deployment (created if missing)' })
       .option('variables', { type: 'string', describe: 'stage variables to set, k=v,k2=v2' })
       .option('stage-description', { type: 'string', describe: 'description for a stage created by --stage' })
+      .option('canary', { type: 'number', describe: "put the deployment on --stage's canary with this percentTraffic (0-100) instead of making it active" })
+      .option('canary-variables', { type: 'string', describe: 'canary stageVariableOverrides, k=v,k2=v2 (with --canary)' })
       .option('allow-empty', { type: 'boolean', describe: 'create a deployment even if the API is unchanged' })
       .example('gitway deploy -m "v2" --stage prod', 'deploy and move prod to it')
+      .example('gitway deploy -m "v3" --stage prod --canary 10 --canary-variables backend=http://127.0.0.1:9001', 'canary release: 10 % of prod traffic to v3')
       .example('gitway deploy -f api.v3.yaml --stage dev --variables backend=http://127.0.0.1:9000', 'deploy a file onto dev'),
   load: () => import('../commands/deploy.js'),
 } satisfies CommandSpec;

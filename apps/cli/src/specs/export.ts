@@ -6,12 +6,14 @@ export default {
   builder: (y) =>
     y
       .positional('rev', { type: 'string', demandOption: true, describe: 'revision to export' })
-      .option('format', { type: 'string', choices: ['oas30', 'swagger2'], describe: 'output format (default: the format the API was written in)' })
+      .option('format', { type: 'string', choices: ['oas30', 'swagger2', 'aws'], describe: 'output format (default: the format the API was written in); aws: files for the aws CLI, into --out DIR' })
+      .option('stage', { type: 'string', describe: 'with --format aws: also the update-stage input for this stage\'s settings' })
       .option('yaml', { type: 'boolean', describe: 'YAML output (default)' })
       .conflicts('yaml', 'json-output')
       .option('json-output', { type: 'boolean', describe: 'JSON output' })
       .option('out', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
       .example('gitway export prod --format oas30 --out prod.yaml', "write prod's API to prod.yaml")
-      .example('gitway export main~1 --format swagger2 --json-output', 'Swagger 2.0 JSON of the previous deployment'),
+      .example('gitway export main~1 --format swagger2 --json-output', 'Swagger 2.0 JSON of the previous deployment')
+      .example('gitway export prod --format aws --stage prod --out aws/', 'put-rest-api, create-deployment and update-stage inputs for real API Gateway'),
   load: () => import('../commands/export.js'),
 } satisfies CommandSpec;

@@ -42,6 +42,17 @@ export default {
           .example('gitway stage update dev --variables backend=http://127.0.0.1:9001 --unset-variable debug', 'edit variables'),
       load,
     },
+    {
+      command: 'diff <from> <to>',
+      describe: 'What changed between two stage states (STAGE, STAGE@{N} or a stage commit id)',
+      builder: (y) =>
+        y
+          .positional('from', { type: 'string', demandOption: true, describe: 'stage state A' })
+          .positional('to', { type: 'string', demandOption: true, describe: 'stage state B' })
+          .option('format', { type: 'string', choices: ['human', 'aws-patch'], default: 'human', describe: 'aws-patch: the update-stage patch operations that turn A into B' })
+          .example("gitway stage diff 'prod@{1}' prod --format aws-patch > patch.json", 'then: gitway stage update other --patch-file patch.json'),
+      load,
+    },
     { command: 'delete <name>', describe: 'Delete a stage', builder: (y) => y.positional('name', name), load },
     {
       command: 'history <name>',

@@ -5,7 +5,9 @@ import { _assertRepo } from '../commands/_repo.js';
 import { _changeStage } from '../commands/_stage.js';
 import { assertApi } from './validateApiModel.js';
 import { assertBranchName } from '../models/names.js';
-import { assertVariables } from '../models/stageRules.js';
+import { assertCanarySettings, assertVariables } from '../models/stageRules.js';
+import { _readStage } from '../commands/_stage.js';
+import { InvalidParameterError } from '../errors/InvalidParameterError.js';
 import { newStage } from './createStage.js';
 
 export interface DeployOptions extends WriteOptions {
@@ -20,6 +22,11 @@ export interface DeployOptions extends WriteOptions {
   variables?: Record<string, string>;
   /** Create a new deployment even when the API equals the branch tip's. */
   allowEmpty?: boolean;
+  /**
+   * Put the deployment on `stageName`'s canary instead of making it the active one, as
+   * create-deployment --canary-settings does (the stage must exist).
+   */
+  canary?: { percentTraffic: number; stageVariableOverrides?: Record<string, string>; useStageCache?: boolean };
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -28,9 +35,13 @@ export interface DeployOptions extends WriteOptions {
  * method). Returns API Gateway's Deployment shape `{ id, description, createdDate }`
  * plus what was written, and the stage when `stageName` is given.
  *
+ * With `canary`, the deployment goes to the stage's canarySettings (deploymentId,
+ * percentTraffic, stageVariableOverrides) and the active deployment stays.
+ *
  * @example
  * const d = await deploy({ fs, gitdir, api, description: 'v2', stageName: 'prod' });
  * console.log(d.id.slice(0, 10), d.stage?.deploymentId === d.id);
+ * await deploy({ fs, gitdir, api: v3, stageName: 'prod', canary: { percentTraffic: 10 } });
  */
 export async function deploy(opts: DeployOptions): Promise<DeployResult & { stage?: Stage }> {
   await _assertRepo(opts);
@@ -41,8 +52,10 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult & { stag
     const { assertStageName } = await import('../models/names.js');
     assertStageName(opts.stageName);
   }
+  if (opts.canary) await assertCanaryTarget(opts);
   const result = await _deploy({ ...opts, branchRef: opts.branch ? `refs/heads/${opts.branch}` : undefined });
   if (opts.stageName === undefined) return result;
+  if (opts.canary) return { ...result, stage: await deployCanary(opts, result) };
   const state = await _changeStage(opts, opts.stageName, (current, now) => {
     const base = current?.stage ?? newStage(opts.stageName!, result.id, now);
     if (current && current.stage.deploymentId === result.id && !opts.variables) return null;
@@ -52,4 +65,39 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult & { stag
     };
   });
   return { ...result, stage: state.stage };
+}
+
+function canaryStageMissing(name: string | undefined): InvalidParameterError {
+  return name
+    ? new InvalidParameterError(`Invalid deployment content specified.Stage ${name} must already be created before making a canary release deployment`, { path: '/stageName', value: name })
+    : new InvalidParameterError(`Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is null`, { path: '/stageName', value: null });
+}
+
+/** Checked before anything is written: API Gateway refuses a canary deployment to a missing stage. */
+async function assertCanaryTarget(opts: DeployOptions): Promise<void> {
+  assertCanarySettings(opts.canary!);
+  if (typeof opts.canary!.percentTraffic !== 'number') throw new InvalidParameterError('Canary percentTraffic must be between 0.0 and 100.0 (got none)', { path: '/canarySettings/percentTraffic', value: undefined });
+  if (!opts.stageName || !(await _readStage(opts, opts.stageName))) throw canaryStageMissing(opts.stageName);
+}
+
+async function deployCanary(opts: DeployOptions, result: DeployResult): Promise<Stage> {
+  const { percentTraffic, stageVariableOverrides, useStageCache } = opts.canary!;
+  const state = await _changeStage(opts, opts.stageName!, (current) => {
+    if (!current) throw canaryStageMissing(opts.stageName);
+    const base = current.stage;
+    return {
+      stage: {
+        ...base,
+        variables: opts.variables ? { ...base.variables, ...opts.variables } : base.variables,
+        canarySettings: {
+          deploymentId: result.id,
+          percentTraffic,
+          ...(stageVariableOverrides && Object.keys(stageVariableOverrides).length ? { stageVariableOverrides: { ...stageVariableOverrides } } : {}),
+          useStageCache: useStageCache ?? false,
+        },
+      },
+      message: `canary ${opts.stageName}: ${result.id.slice(0, 10)} at ${percentTraffic}%${result.description ? ` (${result.description.split('\n')[0]})` : ''}`,
+    };
+  });
+  return state.stage;
 }

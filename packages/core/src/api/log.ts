@@ -11,6 +11,8 @@ export type { Deployment, ResolvedRevision };
 export interface DeploymentInfo extends Deployment {
   parents: string[];
   author: { name: string; email: string };
+  /** True for a deployment deleted with deleteDeployment (it still resolves). */
+  deleted?: boolean;
 }
 
 /**
@@ -28,7 +30,8 @@ export async function resolveRevision(opts: RepoOptions & { rev: string }): Prom
 
 /**
  * Deployments on the line of `rev` (default HEAD), newest first, following first
- * parents: API Gateway's Deployment shape plus parents and author.
+ * parents: API Gateway's Deployment shape plus parents and author. Deleted deployments
+ * (deleteDeployment) are skipped.
  *
  * @example
  * const items = await log({ fs, gitdir, rev: 'main', depth: 10 });
@@ -42,8 +45,14 @@ export async function log(opts: RepoOptions & { rev?: string; depth?: number }):
   else oid = (await _resolveRevision(opts, opts.rev)).oid;
   const out: DeploymentInfo[] = [];
   const depth = opts.depth ?? Infinity;
+  const { getDeletedDeployments } = await import('./deployments.js');
+  const deleted = await getDeletedDeployments(opts);
   while (oid && out.length < depth) {
     const c = await readCommit(opts, oid);
+    if (deleted[oid]) {
+      oid = c.parents[0];
+      continue;
+    }
     out.push({
       id: oid,
       description: c.message.replace(/\n$/, ''),
@@ -67,7 +76,10 @@ export async function readDeployment(opts: RepoOptions & { rev: string }): Promi
   const { oid } = await _resolveRevision(opts, opts.rev);
   const c = await readCommit(opts, oid);
   const api = await readApiAtCommit(opts, oid);
+  const { getDeletedDeployments } = await import('./deployments.js');
+  const deleted = oid in (await getDeletedDeployments(opts));
   return {
+    ...(deleted ? { deleted } : {}),
     id: oid,
     description: c.message.replace(/\n$/, ''),
     createdDate: isoDate(c.author.timestamp),

@@ -3,21 +3,17 @@ import type { RepoOptions } from '../models/FsClient.js';
 import type { WriteOptions } from '../models/options.js';
 import type { PatchOperation } from '../models/patchOperations.js';
 import { applyPatchOperations } from '../models/patchOperations.js';
-import { _changeStage, _listStageNames, _readStage, _readStageCommit, _stageHistory, stageRef, type StageState } from '../commands/_stage.js';
+import { _changeStage, _listStageNames, _readStage, _readStageCommit, _stageHistory, stageNotFound, stageRef, type StageState } from '../commands/_stage.js';
 import { _retryOnRace } from '../commands/_retry.js';
 import { _resolveRevision } from '../commands/_revision.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { deleteRef, readRef } from '../storage/refs.js';
-import { NotFoundError } from '../errors/NotFoundError.js';
 import { NothingToRollbackError } from '../errors/NothingToRollbackError.js';
 import { assertStageName } from '../models/names.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
 
 export type { StageState };
 
-function stageNotFound(name: string): NotFoundError {
-  return new NotFoundError(`Invalid stage identifier specified: stage '${name}' not found`, { what: 'stage', name });
-}
 
 /**
  * The Stage resource of `stageName` (GetStage), with `oid`: the stage commit it was

@@ -15,6 +15,11 @@ import { _retryOnRace } from './_retry.js';
 
 export const stageRef = (name: string): string => `refs/stages/${name}`;
 
+/** GetStage's NotFoundException for `name`. */
+export function stageNotFound(name: string): NotFoundError {
+  return new NotFoundError(`Invalid stage identifier specified: stage '${name}' not found`, { what: 'stage', name });
+}
+
 /** One state of a stage: the Stage record and the stage commit that holds it. */
 export interface StageState {
   stage: Stage;
@@ -123,7 +128,7 @@ export async function _changeStage(
 /** The stage's states, newest first, by its first-parent history. */
 export async function _stageHistory(opts: RepoOptions, name: string, limit = Infinity): Promise<StageState[]> {
   const tip = await readRef(opts.fs, opts.gitdir, stageRef(name));
-  if (!tip) throw new NotFoundError(`Invalid stage identifier specified: stage '${name}' not found`, { what: 'stage', name });
+  if (!tip) throw stageNotFound(name);
   const out: StageState[] = [];
   let oid: string | null = tip;
   while (oid && out.length < limit) {

@@ -83,12 +83,53 @@ function needValue(op: PatchOperation): string {
   return op.value!;
 }
 
+/** The paths UpdateStage accepts, as API Gateway lists them when it rejects a path. */
+export const STAGE_UPDATE_PATHS: readonly string[] = [
+  '/deploymentId',
+  '/description',
+  '/cacheClusterEnabled',
+  '/cacheClusterSize',
+  '/clientCertificateId',
+  '/tracingEnabled',
+  '/variables/{name}',
+  '/accessLogSettings',
+  '/accessLogSettings/destinationArn',
+  '/accessLogSettings/format',
+  '/canarySettings',
+  '/canarySettings/percentTraffic',
+  '/canarySettings/deploymentId',
+  '/canarySettings/stageVariableOverrides/{name}',
+  '/canarySettings/useStageCache',
+  ...Object.keys(METHOD_SETTING_PATHS).map((k) => `/{resourcePath}/{httpMethod}/${k}`),
+  ...Object.keys(METHOD_SETTING_PATHS).map((k) => `/*/*/${k}`),
+];
+
+function invalidPath(op: PatchOperation): never {
+  // API Gateway says "Invalid method setting path: <path>. Must be one of: [...]"; the first
+  // words stay gitway's earlier "Invalid patch path '<path>'" that scripts already match.
+  return bad(`Invalid patch path '${op.path}'. Must be one of: [${STAGE_UPDATE_PATHS.join(', ')}]`, op);
+}
+function invalidOp(op: PatchOperation): never {
+  return bad(`Invalid ${op.op} operation with path: ${op.path}`, op);
+}
+
 /**
- * Applies UpdateStage patch operations to a copy of `stage` and returns it. Supports
- * every path UpdateStage takes (variables, deploymentId, description, cache cluster,
- * client certificate, tracing, access log settings, canary settings, method settings
- * under /<resource path>/<METHOD>/<group>/<key> with "*" wildcards). The result is not
- * validated here: callers run assertStage on it.
+ * Applies UpdateStage patch operations to a copy of `stage` and returns it, with API
+ * Gateway's semantics: variables, deploymentId, description, cache cluster, client
+ * certificate, tracing, access log settings, canary settings (a first canary patch creates
+ * the canary with API Gateway's defaults: the stage's deployment, 0 %, no stage cache),
+ * the promotion copies (`copy` from /canarySettings/deploymentId to /deploymentId and from
+ * /canarySettings/stageVariableOverrides to /variables), and method settings under
+ * /{~1-escaped resource path}/{METHOD}/{group}/{key} or /*\/*\/... . Paths and
+ * operations it does not take throw InvalidParameterError with API Gateway's wording;
+ * values are range-checked by assertStage, which callers run on the result.
+ *
+ * @example
+ * const next = applyPatchOperations(stage, [
+ *   { op: 'replace', path: '/canarySettings/percentTraffic', value: '0.0' },
+ *   { op: 'copy', from: '/canarySettings/stageVariableOverrides', path: '/variables' },
+ *   { op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' },
+ * ]); // promotes the canary
  */
 export function applyPatchOperations(stage: Stage, ops: PatchOperation[]): Stage {
   const next: Stage = structuredClone(stage);
@@ -99,36 +140,73 @@ export function applyPatchOperations(stage: Stage, ops: PatchOperation[]): Stage
 function setOrRemove<T extends object, K extends keyof T>(obj: T, key: K, op: PatchOperation, value: () => T[K]): void {
   if (op.op === 'remove') delete obj[key];
   else if (op.op === 'replace' || op.op === 'add') obj[key] = value();
-  else bad(`Patch op '${op.op}' is not supported for ${op.path}`, op);
+  else invalidOp(op);
+}
+
+/** Sets an own property even for names like "__proto__" (valid stage variable names). */
+function setOwn(obj: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function replaceOnly(op: PatchOperation): void {
+  if (op.op !== 'replace') invalidOp(op);
+}
+
+const COPY_PAIRS: Record<string, string> = { '/deploymentId': '/canarySettings/deploymentId', '/variables': '/canarySettings/stageVariableOverrides' };
+
+/** The promotion copies, the only `copy` operations UpdateStage takes. */
+function applyCopy(stage: Stage, op: PatchOperation): void {
+  if (COPY_PAIRS[op.path] !== op.from) {
+    bad(
+      `Invalid copy operation with path: ${op.path} and from ${op.from}. Valid copy:path are [/deploymentId, /variables] and valid copy:from are [/canarySettings/deploymentId, /canarySettings/stageVariableOverrides]`,
+      op,
+    );
+  }
+  const canary = stage.canarySettings;
+  if (!canary) bad('Promotion not available. Canary does not exist.', op);
+  if (op.path === '/deploymentId') {
+    if (canary!.deploymentId) stage.deploymentId = canary!.deploymentId;
+  } else if (canary!.stageVariableOverrides && Object.keys(canary!.stageVariableOverrides).length) {
+    stage.variables = { ...stage.variables, ...canary!.stageVariableOverrides };
+  }
+}
+
+/** A canary created by a patch gets API Gateway's defaults. */
+function canaryOf(stage: Stage) {
+  return (stage.canarySettings ??= { deploymentId: stage.deploymentId, percentTraffic: 0, useStageCache: false });
 }
 
 function applyOne(stage: Stage, op: PatchOperation): void {
-  if (typeof op?.path !== 'string' || !op.path.startsWith('/')) bad(`Invalid patch path '${op?.path}'`, op);
+  if (typeof op !== 'object' || op === null || typeof op.path !== 'string' || !op.path.startsWith('/')) {
+    throw new InvalidParameterError(`Invalid patch path '${(op as PatchOperation | null)?.path}'`, { path: (op as PatchOperation | null)?.path, value: undefined });
+  }
+  if (!['add', 'remove', 'replace', 'move', 'copy', 'test'].includes(op.op)) bad(`Invalid patch operation specified. Must be one of: [add, remove, replace, copy]`, op);
+  if (op.op === 'copy') return applyCopy(stage, op);
+  if (op.op === 'move' || op.op === 'test') invalidOp(op);
   const parts = op.path.slice(1).split('/');
   const head = parts[0];
-  if (head === 'variables' && parts.length === 2) {
+  if (head === 'variables' && parts.length === 2 && parts[1] !== '') {
     const vars = (stage.variables ??= {});
     const name = unescapePointer(parts[1]!);
     if (op.op === 'remove') delete vars[name];
-    else if (op.op === 'replace' || op.op === 'add') vars[name] = needValue(op);
-    else bad(`Patch op '${op.op}' is not supported for ${op.path}`, op);
+    else setOwn(vars, name, needValue(op));
     if (Object.keys(vars).length === 0) delete stage.variables;
     return;
   }
   if (parts.length === 1) {
     switch (head) {
       case 'deploymentId':
-        if (op.op !== 'replace') bad(`Only replace is supported for /deploymentId`, op);
+        replaceOnly(op);
         stage.deploymentId = needValue(op);
         return;
       case 'description':
         return setOrRemove(stage, 'description', op, () => needValue(op));
       case 'cacheClusterEnabled':
-        if (op.op !== 'replace') bad(`Only replace is supported for /cacheClusterEnabled`, op);
+        replaceOnly(op);
         stage.cacheClusterEnabled = toBool(op);
         return;
       case 'cacheClusterSize':
-        if (op.op !== 'replace') bad(`Only replace is supported for /cacheClusterSize`, op);
+        replaceOnly(op);
         if (!(CACHE_CLUSTER_SIZES as readonly string[]).includes(needValue(op))) {
           bad(`Invalid cache cluster size '${op.value}': one of ${CACHE_CLUSTER_SIZES.join(', ')}`, op);
         }
@@ -137,17 +215,17 @@ function applyOne(stage: Stage, op: PatchOperation): void {
       case 'clientCertificateId':
         return setOrRemove(stage, 'clientCertificateId', op, () => needValue(op));
       case 'tracingEnabled':
-        if (op.op !== 'replace') bad(`Only replace is supported for /tracingEnabled`, op);
+        replaceOnly(op);
         stage.tracingEnabled = toBool(op);
         return;
       case 'webAclArn':
         return setOrRemove(stage, 'webAclArn', op, () => needValue(op));
       case 'accessLogSettings':
-        if (op.op !== 'remove') bad(`Only remove is supported for /accessLogSettings`, op);
+        if (op.op !== 'remove') invalidOp(op);
         delete stage.accessLogSettings;
         return;
       case 'canarySettings':
-        if (op.op !== 'remove') bad(`Only remove is supported for /canarySettings`, op);
+        if (op.op !== 'remove') invalidOp(op);
         delete stage.canarySettings;
         return;
     }
@@ -158,47 +236,53 @@ function applyOne(stage: Stage, op: PatchOperation): void {
     if (Object.keys(settings).length === 0) delete stage.accessLogSettings;
     return;
   }
-  if (head === 'canarySettings' && parts.length >= 2) {
-    const canary = (stage.canarySettings ??= {});
-    const key = parts[1];
-    if (key === 'stageVariableOverrides' && parts.length === 3) {
-      const o = (canary.stageVariableOverrides ??= {});
-      const name = unescapePointer(parts[2]!);
-      if (op.op === 'remove') delete o[name];
-      else if (op.op === 'replace' || op.op === 'add') o[name] = needValue(op);
-      else bad(`Patch op '${op.op}' is not supported for ${op.path}`, op);
-      if (Object.keys(o).length === 0) delete canary.stageVariableOverrides;
-      return;
-    }
-    if (parts.length === 2 && op.op === 'replace') {
-      if (key === 'percentTraffic') return void (canary.percentTraffic = toNumber(op, false));
-      if (key === 'deploymentId') return void (canary.deploymentId = needValue(op));
-      if (key === 'useStageCache') return void (canary.useStageCache = toBool(op));
-    }
-    bad(`Invalid patch path '${op.path}'`, op);
-  }
-  // Method settings: /{resource path, "~1"-escaped or plain, or *}/{METHOD or *}/{group}/{key}.
-  // Keys in stage.methodSettings are "{resource path without its leading /}/{METHOD}" and "*/*".
-  if (parts.length >= 4) {
-    const setting = METHOD_SETTING_PATHS[`${parts[parts.length - 2]}/${parts[parts.length - 1]}`];
-    if (!setting) bad(`Invalid method setting path '${op.path}'`, op);
-    const method = parts[parts.length - 3]!;
-    const rawResource = parts.slice(0, parts.length - 3).join('/');
-    if (method !== '*' && !/^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|ANY)$/.test(method)) bad(`Invalid HTTP method '${method}' in ${op.path}`, op);
-    const resource = rawResource === '*' ? '*' : unescapePointer(rawResource).replace(/^\//, '');
-    if ((resource === '*') !== (method === '*')) bad(`Invalid method setting path '${op.path}': use /*/*/... or /{resource path}/{METHOD}/...`, op);
-    const key = `${resource}/${method}`;
-    const settings = (stage.methodSettings ??= {});
-    const ms: MethodSetting = (settings[key] ??= {});
-    const [field, kind] = setting!;
-    if (op.op === 'remove') delete ms[field];
-    else if (op.op === 'replace' || op.op === 'add') {
-      const value = kind === 'bool' ? toBool(op) : kind === 'int' ? toNumber(op, true) : kind === 'number' ? toNumber(op, false) : needValue(op);
-      (ms as Record<string, unknown>)[field] = value;
-    } else bad(`Patch op '${op.op}' is not supported for ${op.path}`, op);
-    if (Object.keys(ms).length === 0) delete settings[key];
-    if (Object.keys(settings).length === 0) delete stage.methodSettings;
+  if (head === 'canarySettings') return applyCanary(stage, op, parts);
+  if (parts.length >= 4) return applyMethodSetting(stage, op, parts);
+  invalidPath(op);
+}
+
+function applyCanary(stage: Stage, op: PatchOperation, parts: string[]): void {
+  const key = parts[1];
+  if (key === 'stageVariableOverrides' && parts.length === 3 && parts[2] !== '') {
+    // AWS documents replace and remove per override (update-canary-deployment).
+    if (op.op === 'add') invalidOp(op);
+    const canary = canaryOf(stage);
+    const o = (canary.stageVariableOverrides ??= {});
+    const name = unescapePointer(parts[2]!);
+    if (op.op === 'remove') delete o[name];
+    else setOwn(o, name, needValue(op));
+    if (Object.keys(o).length === 0) delete canary.stageVariableOverrides;
     return;
   }
-  bad(`Invalid patch path '${op.path}'`, op);
+  if (parts.length !== 2 || !['percentTraffic', 'deploymentId', 'useStageCache'].includes(key!)) invalidPath(op);
+  replaceOnly(op);
+  const canary = canaryOf(stage);
+  if (key === 'percentTraffic') canary.percentTraffic = toNumber(op, false);
+  else if (key === 'deploymentId') canary.deploymentId = needValue(op);
+  else canary.useStageCache = toBool(op);
+}
+
+// Keys in stage.methodSettings are "{resource path without its leading /}/{METHOD}" and "*/*".
+function applyMethodSetting(stage: Stage, op: PatchOperation, parts: string[]): void {
+  const setting = METHOD_SETTING_PATHS[`${parts[parts.length - 2]}/${parts[parts.length - 1]}`];
+  if (!setting) invalidPath(op);
+  const method = parts[parts.length - 3]!;
+  const rawResource = parts.slice(0, parts.length - 3).join('/');
+  if (method !== '*' && !/^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|ANY)$/.test(method)) bad(`Invalid HTTP method '${method}' in ${op.path}`, op);
+  const resource = rawResource === '*' ? '*' : unescapePointer(rawResource).replace(/^\//, '');
+  if ((resource === '*') !== (method === '*')) bad(`Invalid method setting path '${op.path}': use /*/*/... or /{resource path}/{METHOD}/...`, op);
+  const key = `${resource}/${method}`;
+  if (op.op === 'remove' && !stage.methodSettings?.[key]) {
+    bad(`Cannot remove method setting ${key} because there is no method setting for this method `, op);
+  }
+  const settings = (stage.methodSettings ??= {});
+  const ms: MethodSetting = (settings[key] ??= {});
+  const [field, kind] = setting!;
+  if (op.op === 'remove') delete ms[field];
+  else {
+    const value = kind === 'bool' ? toBool(op) : kind === 'int' ? toNumber(op, true) : kind === 'number' ? toNumber(op, false) : needValue(op);
+    (ms as Record<string, unknown>)[field] = value;
+  }
+  if (Object.keys(ms).length === 0) delete settings[key];
+  if (Object.keys(settings).length === 0) delete stage.methodSettings;
 }

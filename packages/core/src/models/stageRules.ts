@@ -1,4 +1,4 @@
-import type { MethodSetting, Stage } from './types.js';
+import type { CanarySettings, MethodSetting, Stage } from './types.js';
 import { assertStageName, assertVariableName, assertVariableValue } from './names.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
 
@@ -40,6 +40,8 @@ export function assertVariables(variables: Record<string, string> | undefined, w
   if (names.length > MAX_VARIABLES) bad(`a stage can have at most ${MAX_VARIABLES} variables (got ${names.length})`, where, names.length);
   for (const name of names) {
     assertVariableName(name);
+    // Valid for API Gateway, but utils/canonicalJson would drop it when the stage is stored.
+    if (name === '__proto__') bad(`stage variable name '__proto__' is not supported by gitway`, `${where}/${name}`, name);
     assertVariableValue(name, variables[name]!);
   }
 }
@@ -56,15 +58,26 @@ export function assertStage(stage: Stage): void {
   if (stage.cacheClusterSize !== undefined && !(CACHE_CLUSTER_SIZES as readonly string[]).includes(stage.cacheClusterSize)) {
     bad(`invalid cacheClusterSize ${stage.cacheClusterSize}: one of ${CACHE_CLUSTER_SIZES.join(', ')}`, '/cacheClusterSize', stage.cacheClusterSize);
   }
-  const canary = stage.canarySettings;
-  if (canary) {
-    const p = canary.percentTraffic;
-    if (p !== undefined && (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 100)) {
-      bad(`canarySettings.percentTraffic must be between 0.0 and 100.0 (got ${p})`, '/canarySettings/percentTraffic', p);
-    }
-    if (canary.deploymentId !== undefined && !/^[0-9a-f]{40}$/.test(canary.deploymentId)) {
-      bad('canarySettings.deploymentId is not a deployment id', '/canarySettings/deploymentId', canary.deploymentId);
-    }
-    assertVariables(canary.stageVariableOverrides, '/canarySettings/stageVariableOverrides');
+  if (stage.canarySettings) assertCanarySettings(stage.canarySettings);
+}
+
+/**
+ * Validates canary settings by API Gateway's rules: percentTraffic a number from 0.0 to
+ * 100.0, deploymentId a deployment id, overrides valid stage variables.
+ *
+ * @example
+ * assertCanarySettings({ percentTraffic: 10, stageVariableOverrides: { backend: 'http://127.0.0.1:9001' } });
+ */
+export function assertCanarySettings(canary: CanarySettings): void {
+  const p = canary.percentTraffic;
+  if (p !== undefined && (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 100)) {
+    bad(`Canary percentTraffic must be between 0.0 and 100.0 (got ${p})`, '/canarySettings/percentTraffic', p);
   }
+  if (canary.deploymentId !== undefined && !/^[0-9a-f]{40}$/.test(canary.deploymentId)) {
+    bad('canarySettings.deploymentId is not a deployment id', '/canarySettings/deploymentId', canary.deploymentId);
+  }
+  if (canary.useStageCache !== undefined && typeof canary.useStageCache !== 'boolean') {
+    bad('canarySettings.useStageCache must be true or false', '/canarySettings/useStageCache', canary.useStageCache);
+  }
+  assertVariables(canary.stageVariableOverrides, '/canarySettings/stageVariableOverrides');
 }

@@ -1,0 +1,25 @@
+import { deleteDeployment, listDeployments } from '@gitway/core';
+import type { Context, Output } from '../context.js';
+import { short, table } from '../utils/format.js';
+
+interface Args {
+  _: string[];
+  id?: string;
+  all?: boolean;
+  maxCount?: number;
+}
+
+export default async function (ctx: Context, args: Args): Promise<Output> {
+  const sub = String(args._[1]);
+  if (sub === 'delete') {
+    const { id } = await deleteDeployment({ ...ctx, deploymentId: args.id! });
+    return { json: {}, text: `deleted deployment ${ctx.color.yellow(short(id))} (still in the history; hidden from log)` };
+  }
+  const items = await listDeployments({ ...ctx, includeDeleted: args.all, limit: args.maxCount });
+  const c = ctx.color;
+  const rows = items.map((d) => [c.yellow(short(d.id)), d.createdDate.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), (d.deleted ? c.dim('(deleted) ') : '') + (d.description.split('\n')[0] || '(no description)')]);
+  return {
+    json: { items: items.map((d) => ({ id: d.id, description: d.description, createdDate: d.createdDate, ...(d.deleted ? { deleted: true } : {}) })) },
+    text: items.length ? table(rows) : 'no deployments',
+  };
+}

@@ -1,0 +1,117 @@
+import type { RepoOptions } from '../models/FsClient.js';
+import type { WriteOptions } from '../models/options.js';
+import type { DeploymentInfo } from './log.js';
+import { canonicalJson } from '../utils/canonicalJson.js';
+import { encodeCommit, encodeTree, hashObject } from '../storage/gitObjects.js';
+import { writeObjects } from '../storage/writeObjects.js';
+import { listRefs, readRef, updateRef } from '../storage/refs.js';
+import { readCommit, readJsonBlob, readTree } from '../storage/readObjects.js';
+import { _assertDeployment, _listStageNames, _readStage } from '../commands/_stage.js';
+import { _resolveRevision } from '../commands/_revision.js';
+import { _assertRepo } from '../commands/_repo.js';
+import { _signature, isoDate } from '../commands/_author.js';
+import { _retryOnRace } from '../commands/_retry.js';
+import { ConflictError } from '../errors/ConflictError.js';
+import { NotFoundError } from '../errors/NotFoundError.js';
+
+/** The ref whose commit's `deleted.json` lists the deleted deployments (see docs/DESIGN.md). */
+export const DELETED_DEPLOYMENTS_REF = 'refs/gitway/deleted-deployments';
+
+/** Deleted deployment id -> when it was deleted. */
+export type DeletedDeployments = Record<string, { deletedDate: string }>;
+
+async function readDeleted(opts: RepoOptions): Promise<{ tip: string | null; deleted: DeletedDeployments }> {
+  const tip = await readRef(opts.fs, opts.gitdir, DELETED_DEPLOYMENTS_REF);
+  if (!tip) return { tip, deleted: {} };
+  const entry = (await readTree(opts, (await readCommit(opts, tip)).tree)).find((e) => e.path === 'deleted.json');
+  return { tip, deleted: entry ? await readJsonBlob<DeletedDeployments>(opts, entry.oid) : {} };
+}
+
+/**
+ * The deleted deployments (id -> deletedDate). Deleted deployments are hidden from `log`
+ * and `listDeployments` but stay in the history and still resolve.
+ *
+ * @example
+ * const deleted = await getDeletedDeployments({ fs, gitdir });
+ * if (id in deleted) console.log('deleted on', deleted[id].deletedDate);
+ */
+export async function getDeletedDeployments(opts: RepoOptions): Promise<DeletedDeployments> {
+  return (await readDeleted(opts)).deleted;
+}
+
+/**
+ * DeleteDeployment. Refused with ConflictError ("Active stages pointing to this deployment
+ * must be moved or deleted", data.stages) while a stage serves it as its deploymentId or
+ * canarySettings.deploymentId. Deployments are immutable history: deletion is recorded
+ * as a new commit on refs/gitway/deleted-deployments (compare-and-swap), whose parents
+ * keep the deployment reachable. Unknown or already deleted -> NotFoundError.
+ *
+ * @example
+ * await deleteDeployment({ fs, gitdir, deploymentId: '3f9a2c71d0' });
+ */
+export async function deleteDeployment(opts: WriteOptions & { deploymentId: string }): Promise<{ id: string; deletedDate: string }> {
+  await _assertRepo(opts);
+  const notFound = () => new NotFoundError(`Invalid Deployment identifier specified: ${opts.deploymentId}`, { what: 'deployment', name: opts.deploymentId });
+  const { oid } = await _resolveRevision(opts, opts.deploymentId).catch(() => {
+    throw notFound();
+  });
+  await _assertDeployment(opts, oid).catch(() => {
+    throw notFound();
+  });
+  return _retryOnRace(async () => {
+    const { tip, deleted } = await readDeleted(opts);
+    if (deleted[oid]) throw notFound();
+    const stages: string[] = [];
+    for (const name of await _listStageNames(opts)) {
+      const s = (await _readStage(opts, name))?.stage;
+      if (s && (s.deploymentId === oid || s.canarySettings?.deploymentId === oid)) stages.push(name);
+    }
+    if (stages.length) {
+      throw new ConflictError('Active stages pointing to this deployment must be moved or deleted', { deploymentId: oid, stages });
+    }
+    const author = await _signature(opts);
+    const deletedDate = isoDate(author.timestamp);
+    const blob = hashObject('blob', Buffer.from(canonicalJson({ ...deleted, [oid]: { deletedDate } })));
+    const tree = hashObject('tree', encodeTree([{ mode: '100644', name: 'deleted.json', oid: blob.oid }]));
+    const parents = tip ? [tip, oid] : [oid];
+    const commit = hashObject('commit', encodeCommit({ tree: tree.oid, parents, author, message: `delete deployment ${oid.slice(0, 10)}` }));
+    await writeObjects(opts.fs, opts.gitdir, [blob, tree, commit]);
+    await updateRef(opts.fs, opts.gitdir, DELETED_DEPLOYMENTS_REF, commit.oid, tip);
+    return { id: oid, deletedDate };
+  });
+}
+
+/**
+ * GetDeployments: every deployment reachable from a branch, newest first (by date, then
+ * id), without the deleted ones unless `includeDeleted` (those carry `deleted: true`).
+ *
+ * @example
+ * for (const d of await listDeployments({ fs, gitdir })) console.log(d.id.slice(0, 10), d.description);
+ */
+export async function listDeployments(
+  opts: RepoOptions & { includeDeleted?: boolean; limit?: number },
+): Promise<(DeploymentInfo & { deleted?: boolean })[]> {
+  await _assertRepo(opts);
+  const deleted = await getDeletedDeployments(opts);
+  const seen = new Set<string>();
+  const out: (DeploymentInfo & { deleted?: boolean })[] = [];
+  const queue = [...(await listRefs(opts.fs, opts.gitdir, 'refs/heads/')).values()];
+  while (queue.length) {
+    const oid = queue.pop()!;
+    if (seen.has(oid)) continue;
+    seen.add(oid);
+    const c = await readCommit(opts, oid);
+    queue.push(...c.parents);
+    if (deleted[oid] && !opts.includeDeleted) continue;
+    out.push({
+      id: oid,
+      description: c.message.replace(/\n$/, ''),
+      createdDate: isoDate(c.author.timestamp),
+      parents: c.parents,
+      author: { name: c.author.name, email: c.author.email },
+      ...(deleted[oid] ? { deleted: true } : {}),
+    });
+  }
+  out.sort((a, b) => (a.createdDate !== b.createdDate ? (a.createdDate < b.createdDate ? 1 : -1) : a.id < b.id ? -1 : 1));
+  return out.slice(0, opts.limit ?? Infinity);
+}

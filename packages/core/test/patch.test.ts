@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { deploy, updateStage, getStage, applyPatchOperations, type PatchOperation, type Stage } from '@gitway/core';
+import { tempRepo, sampleApi, snapshotDir, fsck } from '@gitway/test-utils';
+
+const r = (path: string, value?: string): PatchOperation => ({ op: 'replace', path, value });
+
+describe('UpdateStage patch operations: every invalid path and value', () => {
+  it('refuses each with its error code and leaves the repository unchanged', async () => {
+    const repo = await tempRepo();
+    await deploy({ ...repo, api: sampleApi('v1'), stageName: 'prod', variables: { a: '1' } });
+    const before = snapshotDir(repo.gitdir);
+    const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`v${i}`, 'x']));
+    const cases: [PatchOperation[], string, RegExp][] = [
+      [[r('/nope', '1')], 'InvalidParameterError', /^Invalid patch path '\/nope'\. Must be one of: \[\/deploymentId, /],
+      [[r('/variables', 'x')], 'InvalidParameterError', /Invalid patch path/],
+      [[r('/variables/', 'x')], 'InvalidParameterError', /Invalid patch path/],
+      [[r('/variables/bad-name', 'x')], 'InvalidNameError', /invalid stage variable name 'bad-name'/],
+      [[r(`/variables/${'n'.repeat(65)}`, 'x')], 'InvalidNameError', /1-64 characters/],
+      [[r('/variables/__proto__', 'x')], 'InvalidParameterError', /'__proto__' is not supported/],
+      [[r('/variables/a', 'spaces are bad')], 'InvalidParameterError', /invalid value for stage variable 'a'/],
+      [[r('/variables/a', 'x'.repeat(513))], 'InvalidParameterError', /1-512/],
+      [[r('/variables/a')], 'InvalidParameterError', /needs a value/],
+      [Object.entries(many).map(([k, v]) => r(`/variables/${k}`, v)), 'InvalidParameterError', /at most 100 variables \(got 101\)/],
+      [[r('/deploymentId', 'deadbeef')], 'NotFoundError', /unknown revision 'deadbeef'/],
+      [[{ op: 'remove', path: '/deploymentId' }], 'InvalidParameterError', /^Invalid remove operation with path: \/deploymentId$/],
+      [[{ op: 'add', path: '/tracingEnabled', value: 'true' }], 'InvalidParameterError', /Invalid add operation with path: \/tracingEnabled/],
+      [[r('/tracingEnabled', 'yes')], 'InvalidParameterError', /Invalid boolean value 'yes'/],
+      [[r('/cacheClusterEnabled', '1')], 'InvalidParameterError', /Invalid boolean value/],
+      [[r('/cacheClusterSize', '2')], 'InvalidParameterError', /Invalid cache cluster size '2'/],
+      [[{ op: 'remove', path: '/cacheClusterSize' }], 'InvalidParameterError', /Invalid remove operation/],
+      [[r('/description', 'x'.repeat(1025))], 'InvalidParameterError', /at most 1024/],
+      [[r('/accessLogSettings', 'x')], 'InvalidParameterError', /Invalid replace operation with path: \/accessLogSettings$/],
+      [[r('/accessLogSettings/level', 'x')], 'InvalidParameterError', /Invalid patch path/],
+      [[r('/canarySettings', 'x')], 'InvalidParameterError', /Invalid replace operation with path: \/canarySettings$/],
+      [[r('/canarySettings/percentTraffic', '101')], 'InvalidParameterError', /percentTraffic must be between 0.0 and 100.0/],
+      [[r('/canarySettings/percentTraffic', '-0.5')], 'InvalidParameterError', /percentTraffic must be between/],
+      [[r('/canarySettings/percentTraffic', 'ten')], 'InvalidParameterError', /Invalid number value 'ten'/],
+      [[{ op: 'add', path: '/canarySettings/percentTraffic', value: '1' }], 'InvalidParameterError', /Invalid add operation with path: \/canarySettings\/percentTraffic/],
+      [[{ op: 'remove', path: '/canarySettings/deploymentId' }], 'InvalidParameterError', /Invalid remove operation/],
+      [[r('/canarySettings/deploymentId', 'nope')], 'NotFoundError', /unknown revision/],
+      [[r('/canarySettings/useStageCache', 'maybe')], 'InvalidParameterError', /Invalid boolean value/],
+      [[r('/canarySettings/stageVariableOverrides/bad-name', 'x')], 'InvalidNameError', /bad-name/],
+      [[{ op: 'add', path: '/canarySettings/stageVariableOverrides/x', value: '1' }], 'InvalidParameterError', /Invalid add operation/],
+      [[r('/canarySettings/other', '1')], 'InvalidParameterError', /Invalid patch path/],
+      [[{ op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' }], 'InvalidParameterError', /^Promotion not available\. Canary does not exist\.$/],
+      [[{ op: 'copy', from: '/variables', path: '/canarySettings/stageVariableOverrides' }], 'InvalidParameterError', /Invalid copy operation with path: .*Valid copy:path are \[\/deploymentId, \/variables\]/],
+      [[{ op: 'move', from: '/variables/a', path: '/variables/b' }], 'InvalidParameterError', /Invalid move operation/],
+      [[{ op: 'test', path: '/variables/a', value: '1' }], 'InvalidParameterError', /Invalid test operation/],
+      [[{ op: 'frobnicate' as 'add', path: '/variables/a', value: '1' }], 'InvalidParameterError', /Invalid patch operation specified/],
+      [[r('/*/*/caching/ttlInSeconds', '3601')], 'InvalidParameterError', /cacheTtlInSeconds must be an integer from 0 to 3600/],
+      [[r('/*/*/caching/ttlInSeconds', '1.5')], 'InvalidParameterError', /Invalid integer value '1.5'/],
+      [[r('/*/*/throttling/rateLimit', '-1')], 'InvalidParameterError', /throttlingRateLimit must be a number >= 0/],
+      [[r('/*/*/throttling/burstLimit', '2.5')], 'InvalidParameterError', /Invalid integer value/],
+      [[r('/*/*/logging/loglevel', 'DEBUG')], 'InvalidParameterError', /loggingLevel must be OFF, ERROR or INFO/],
+      [[r('/*/*/metrics/enabled', 'on')], 'InvalidParameterError', /Invalid boolean value/],
+      [[r('/*/*/caching/unauthorizedCacheControlHeaderStrategy', 'IGNORE')], 'InvalidParameterError', /unauthorizedCacheControlHeaderStrategy/],
+      [[r('/*/*/caching/color', 'red')], 'InvalidParameterError', /Invalid patch path/],
+      [[r('/~1pets/FETCH/caching/enabled', 'true')], 'InvalidParameterError', /Invalid HTTP method 'FETCH'/],
+      [[r('/~1pets/*/caching/enabled', 'true')], 'InvalidParameterError', /use \/\*\/\*\/\.\.\./],
+      [[{ op: 'remove', path: '/~1pets/GET/caching/enabled' }], 'InvalidParameterError', /Cannot remove method setting pets\/GET because there is no method setting for this method/],
+      [[r('/variables/b', 'ok'), r('/nope', '1')], 'InvalidParameterError', /Invalid patch path/], // all or nothing
+    ];
+    for (const [ops, code, message] of cases) {
+      const err = await updateStage({ ...repo, stageName: 'prod', patchOperations: ops }).then(() => null, (e: { code: string; message: string }) => e);
+      expect(err, JSON.stringify(ops).slice(0, 200)).not.toBeNull();
+      expect(err!.code, JSON.stringify(ops).slice(0, 200)).toBe(code);
+      expect(err!.message, JSON.stringify(ops).slice(0, 200)).toMatch(message);
+    }
+    expect(snapshotDir(repo.gitdir)).toEqual(before);
+    expect((await getStage({ ...repo, stageName: 'prod' })).stage.variables).toEqual({ a: '1' });
+    fsck(repo.gitdir);
+  });
+
+  it('accepts every valid path: the ten method-setting keys, escaped and plain resource paths, the root', async () => {
+    const repo = await tempRepo();
+    await deploy({ ...repo, api: sampleApi('v1'), stageName: 'prod' });
+    const keys = ['metrics/enabled=true', 'logging/loglevel=INFO', 'logging/dataTrace=false', 'throttling/burstLimit=10', 'throttling/rateLimit=2.5', 'caching/enabled=true', 'caching/ttlInSeconds=3600', 'caching/dataEncrypted=true', 'caching/requireAuthorizationForCacheControl=true', 'caching/unauthorizedCacheControlHeaderStrategy=FAIL_WITH_403'];
+    const ops = keys.flatMap((kv) => {
+      const [k, v] = kv.split('=') as [string, string];
+      return [r(`/*/*/${k}`, v), r(`/~1pets~1{petId}/GET/${k}`, v), r(`/~1/POST/${k}`, v)];
+    });
+    const s = await updateStage({
+      ...repo,
+      stageName: 'prod',
+      patchOperations: [
+        ...ops,
+        r('/pets/ANY/caching/enabled', 'false'),
+        r('/description', 'd'),
+        r('/cacheClusterEnabled', 'true'),
+        r('/cacheClusterSize', '237'),
+        r('/clientCertificateId', 'cert1'),
+        r('/tracingEnabled', 'true'),
+        { op: 'add', path: '/accessLogSettings/format', value: '$context.requestId' },
+        r('/accessLogSettings/destinationArn', 'arn:aws:logs:us-east-1:123:log-group:x'),
+        r(`/variables/${'n'.repeat(64)}`, 'x'.repeat(512)),
+        r('/canarySettings/percentTraffic', '100'),
+        r('/canarySettings/stageVariableOverrides/o', '1'),
+        r('/canarySettings/useStageCache', 'true'),
+      ],
+    });
+    const all = { metricsEnabled: true, loggingLevel: 'INFO', dataTraceEnabled: false, throttlingBurstLimit: 10, throttlingRateLimit: 2.5, cachingEnabled: true, cacheTtlInSeconds: 3600, cacheDataEncrypted: true, requireAuthorizationForCacheControl: true, unauthorizedCacheControlHeaderStrategy: 'FAIL_WITH_403' };
+    expect(s.methodSettings).toEqual({ '*/*': all, 'pets/{petId}/GET': all, '/POST': all, 'pets/ANY': { cachingEnabled: false } });
+    expect(s).toMatchObject({ description: 'd', cacheClusterEnabled: true, cacheClusterSize: '237', clientCertificateId: 'cert1', tracingEnabled: true });
+    expect(s.accessLogSettings).toEqual({ format: '$context.requestId', destinationArn: 'arn:aws:logs:us-east-1:123:log-group:x' });
+    expect(s.canarySettings).toMatchObject({ percentTraffic: 100, stageVariableOverrides: { o: '1' }, useStageCache: true });
+    const cleared = await updateStage({
+      ...repo,
+      stageName: 'prod',
+      patchOperations: [{ op: 'remove', path: '/accessLogSettings' }, { op: 'remove', path: '/canarySettings' }, { op: 'remove', path: '/description' }, { op: 'remove', path: '/clientCertificateId' }],
+    });
+    expect(cleared.accessLogSettings ?? cleared.canarySettings ?? cleared.description ?? cleared.clientCertificateId).toBeUndefined();
+  });
+
+  it('applyPatchOperations does not touch its input', () => {
+    const stage: Stage = { stageName: 's', deploymentId: 'a'.repeat(40), cacheClusterEnabled: false, tracingEnabled: false, createdDate: 'x', lastUpdatedDate: 'x', variables: { a: '1' } };
+    const copy = structuredClone(stage);
+    applyPatchOperations(stage, [r('/variables/a', '2'), r('/canarySettings/percentTraffic', '5')]);
+    expect(stage).toEqual(copy);
+  });
+});
