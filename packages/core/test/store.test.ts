@@ -93,6 +93,18 @@ describe('store', () => {
       [() => resolveRevision({ ...repo, rev: 'main~5' }), 'NotFoundError'],
       [() => resolveRevision({ ...repo, rev: 'prod@{4}' }), 'NotFoundError'],
       [() => resolveRevision({ ...repo, rev: 'ffff' }), 'NotFoundError'],
+      [() => deploy({ ...repo, api: { ...sampleApi('v9'), resources: { '/x': { path: '/y', resourceMethods: {} } } } }), 'InvalidDefinitionError'],
+      [() => deploy({ ...repo, api: { restApi: { name: 'x' } } as never }), 'InvalidDefinitionError'],
+      [
+        () => {
+          const api = sampleApi('v9');
+          (api.resources['/pets']!.resourceMethods.GET!.methodIntegration as { type: string }).type = 'SOAP';
+          return deploy({ ...repo, api });
+        },
+        'InvalidDefinitionError',
+      ],
+      [() => deploy({ ...repo, api: sampleApi('v9'), stageName: 'bad name' }), 'InvalidNameError'],
+      [() => deploy({ ...repo, api: sampleApi('v9'), stageName: 'prod', variables: { 'a-b': '1' } }), 'InvalidNameError'],
     ];
     for (const [fn, code] of cases) {
       await expect(fn(), code).rejects.toMatchObject({ code });

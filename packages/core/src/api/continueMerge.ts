@@ -25,7 +25,7 @@ export async function continueMerge(opts: WriteOptions & { api: Api; message?: s
   await _assertRepo(opts);
   const state = await readMergeState(opts);
   if (!state) throw new NotFoundError('no merge in progress (MERGE_HEAD missing)', { what: 'merge', name: 'MERGE_HEAD' });
-  assertApi(opts.api);
+  await assertApi(opts.api);
   const branchRef = state.branchRef || (await _currentBranchRef(opts));
   const ours = state.ours || (await readRef(opts.fs, opts.gitdir, branchRef));
   const tip = await readRef(opts.fs, opts.gitdir, branchRef);

@@ -45,7 +45,7 @@ export interface DeployOptions extends WriteOptions {
  */
 export async function deploy(opts: DeployOptions): Promise<DeployResult & { stage?: Stage }> {
   await _assertRepo(opts);
-  assertApi(opts.api);
+  await assertApi(opts.api);
   if (opts.branch !== undefined) assertBranchName(opts.branch);
   assertVariables(opts.variables);
   if (opts.stageName !== undefined) {

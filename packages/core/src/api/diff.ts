@@ -28,7 +28,7 @@ export async function diff(opts: DiffOptions): Promise<DiffResult> {
   for (const [name, side] of [['from', opts.from], ['to', opts.to]] as const) {
     if (typeof side === 'string') continue;
     if (side === null || typeof side !== 'object') throw new InvalidParameterError(`diff: '${name}' must be a revision or an Api`, { path: name, value: side });
-    assertApi(side);
+    await assertApi(side);
   }
   return _diff(opts);
 }
