@@ -86,7 +86,7 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     }
     const hasBody = req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined;
     const body = hasBody ? await readBody(req) : undefined;
-    const query: Record<string, string[]> = {};
+    const query: Record<string, string[]> = Object.create(null);
     if (q !== -1) for (const [k, v] of new URLSearchParams(url.slice(q + 1))) (query[k] ??= []).push(v);
     const response = await gateway.handle({
       method: req.method ?? 'GET',

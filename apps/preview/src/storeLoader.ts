@@ -73,8 +73,9 @@ export function storeLoader(opts: { gitdir: string; maxSnapshots?: number; watch
     if (key === null) return null;
     if (cached?.key === key) return cached.loaded;
     const loaded = (async (): Promise<LoadedStage | null> => {
-      const state = await getStage({ ...repo, stageName }).catch((err: { code?: string }) => {
-        if (err.code === 'NotFoundError') return null;
+      const state = await getStage({ ...repo, stageName }).catch((err: { code?: string; data?: { what?: string } }) => {
+        // A missing stage is a 403 upstream; a stage whose commit is missing or corrupt is an error (503).
+        if (err.code === 'NotFoundError' && err.data?.what === 'stage') return null;
         throw err;
       });
       if (!state) return null;

@@ -37,9 +37,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   return {
     async handle(request: GatewayRequest) {
       const started = now();
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = Object.create(null);
       for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
-      const multiQuery: Record<string, string[]> = {};
+      const multiQuery: Record<string, string[]> = Object.create(null);
       for (const [k, v] of Object.entries(request.query)) multiQuery[k] = Array.isArray(v) ? v : [v];
       const body = request.body === undefined ? Buffer.alloc(0) : typeof request.body === 'string' ? Buffer.from(request.body) : request.body;
       const req: NormalizedRequest = { method: request.method.toUpperCase(), path: request.path || '/', headers, multiQuery, body };
