@@ -1,0 +1,2 @@
+// autocannon ships no types; the reliability suite uses a few fields of its result.
+declare module 'autocannon';
