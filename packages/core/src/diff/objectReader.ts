@@ -1,7 +1,6 @@
 import type { RepoOptions } from '../models/FsClient.js';
 import type { BuiltTree, GitObject } from '../storage/gitObjects.js';
-import { readTree } from '../storage/readObjects.js';
-import git from 'isomorphic-git';
+import { readBlobText, readTree } from '../storage/readObjects.js';
 import type { ReadStats } from './types.js';
 
 /** One tree entry, normalized. */
@@ -43,8 +42,7 @@ export class ObjectReader {
     const mem = this.overlay.get(oid);
     if (mem) return mem.object.content.toString('utf8');
     this.stats.blobsRead++;
-    const { blob } = await git.readBlob({ fs: this.opts.fs, gitdir: this.opts.gitdir, oid, cache: this.opts.cache ?? {} });
-    return Buffer.from(blob).toString('utf8');
+    return readBlobText(this.opts, oid);
   }
 
   async json(oid: string | null): Promise<unknown> {
