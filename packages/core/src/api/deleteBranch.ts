@@ -1,4 +1,4 @@
-import git from 'isomorphic-git';
+import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { deleteRef, readRef } from '../storage/refs.js';
 import { _assertRepo, _currentBranchRef } from '../commands/_repo.js';
@@ -26,7 +26,7 @@ export async function deleteBranch(opts: RepoOptions & { name: string; force?: b
   if (current === ref) throw new ConflictError(`cannot delete branch '${opts.name}': it is the current branch`, { reason: 'current', name: opts.name });
   if (!opts.force) {
     const head = await readRef(opts.fs, opts.gitdir, current);
-    const merged = head !== null && (head === id || (await git.isDescendent({ fs: opts.fs, gitdir: opts.gitdir, oid: head, ancestor: id, depth: -1, cache: opts.cache ?? {} })));
+    const merged = head !== null && (head === id || (await (await isoGit()).isDescendent({ fs: opts.fs, gitdir: opts.gitdir, oid: head, ancestor: id, depth: -1, cache: opts.cache ?? {} })));
     if (!merged) {
       throw new ConflictError(`branch '${opts.name}' is not fully merged into '${current.slice(11)}'; use force (-D) to delete it anyway`, { reason: 'unmerged', name: opts.name });
     }

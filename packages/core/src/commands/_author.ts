@@ -1,4 +1,4 @@
-import git from 'isomorphic-git';
+import { isoGit } from '../utils/isoGit.js';
 import type { WriteOptions } from '../models/options.js';
 import type { Signature } from '../storage/gitObjects.js';
 
@@ -6,8 +6,8 @@ import type { Signature } from '../storage/gitObjects.js';
 export async function _signature(opts: WriteOptions): Promise<Signature> {
   let author = opts.author;
   if (!author) {
-    const name = await git.getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'user.name' }).catch(() => undefined);
-    const email = await git.getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'user.email' }).catch(() => undefined);
+    const name = await (await isoGit()).getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'user.name' }).catch(() => undefined);
+    const email = await (await isoGit()).getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'user.email' }).catch(() => undefined);
     author = { name: typeof name === 'string' && name ? name : 'gitway', email: typeof email === 'string' && email ? email : 'gitway@localhost' };
   }
   const ms = (opts.now ?? Date.now)();

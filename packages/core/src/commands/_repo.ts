@@ -1,4 +1,4 @@
-import git from 'isomorphic-git';
+import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { readSymbolicRef, writeSymbolicRef } from '../storage/refs.js';
 import { NotARepositoryError } from '../errors/NotARepositoryError.js';
@@ -13,9 +13,9 @@ export async function _init(opts: RepoOptions & { definition?: string; defaultBr
     await _assertRepo(opts);
     return { created: false };
   }
-  await git.init({ fs: opts.fs, dir: opts.gitdir, gitdir: opts.gitdir, bare: true, defaultBranch: opts.defaultBranch ?? 'main' });
-  await git.setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.definition', value: opts.definition ?? DEFAULT_DEFINITION });
-  await git.setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.version', value: '1' });
+  await (await isoGit()).init({ fs: opts.fs, dir: opts.gitdir, gitdir: opts.gitdir, bare: true, defaultBranch: opts.defaultBranch ?? 'main' });
+  await (await isoGit()).setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.definition', value: opts.definition ?? DEFAULT_DEFINITION });
+  await (await isoGit()).setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.version', value: '1' });
   return { created: true };
 }
 
@@ -39,6 +39,6 @@ export async function _setCurrentBranch(opts: RepoOptions, branch: string): Prom
 
 /** The working definition's file name, relative to the directory holding the repository. */
 export async function _definitionPath(opts: RepoOptions): Promise<string> {
-  const value = await git.getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.definition' }).catch(() => undefined);
+  const value = await (await isoGit()).getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.definition' }).catch(() => undefined);
   return typeof value === 'string' && value ? value : DEFAULT_DEFINITION;
 }

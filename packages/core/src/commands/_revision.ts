@@ -1,4 +1,4 @@
-import git from 'isomorphic-git';
+import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { listRefs, readRef } from '../storage/refs.js';
 import { readCommit, readTree } from '../storage/readObjects.js';
@@ -113,7 +113,7 @@ async function prefixCandidates(opts: RepoOptions, prefix: string): Promise<stri
   if (prefix.length === 40) return [prefix];
   try {
     // isomorphic-git searches loose objects and pack indexes; it throws on ambiguity.
-    return [await git.expandOid({ fs: opts.fs, gitdir: opts.gitdir, oid: prefix, cache: opts.cache ?? {} })];
+    return [await (await isoGit()).expandOid({ fs: opts.fs, gitdir: opts.gitdir, oid: prefix, cache: opts.cache ?? {} })];
   } catch (err) {
     const data = (err as { data?: { matches?: string[] } }).data;
     if (data?.matches) return data.matches;

@@ -1,4 +1,4 @@
-import git from 'isomorphic-git';
+import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { AlreadyExistsError } from '../errors/AlreadyExistsError.js';
@@ -18,13 +18,13 @@ export async function addRemote(opts: RepoOptions & { remote: string; url: strin
   await _assertRepo(opts);
   assertRemoteName(opts.remote);
   createSession(opts.url, {});
-  const existing = await git.getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.url` });
+  const existing = await (await isoGit()).getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.url` });
   if (existing !== undefined && !opts.force) {
     throw new AlreadyExistsError(`remote '${opts.remote}' already exists`, { what: 'remote', name: opts.remote });
   }
   const [heads, stages] = fetchRefspecs(opts.remote);
-  await git.setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.url`, value: opts.url });
-  await git.setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.fetch`, value: heads });
-  await git.setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.fetch`, value: stages, append: true });
+  await (await isoGit()).setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.url`, value: opts.url });
+  await (await isoGit()).setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.fetch`, value: heads });
+  await (await isoGit()).setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.fetch`, value: stages, append: true });
   return { remote: opts.remote, url: redactUrl(opts.url) };
 }

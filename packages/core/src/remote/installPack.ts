@@ -1,4 +1,4 @@
-import git from 'isomorphic-git';
+import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { join } from '../utils/join.js';
 
@@ -26,7 +26,7 @@ export async function installPack(opts: RepoOptions, pack: Buffer): Promise<Inst
   await fs.promises.mkdir(join(gitdir, 'objects/pack'), { recursive: true });
   try {
     await fs.promises.writeFile(join(gitdir, tmp, `${name}.pack`), pack);
-    await git.indexPack({ fs, dir: gitdir, gitdir, filepath: `${tmp}/${name}.pack`, cache: opts.cache ?? {} });
+    await (await isoGit()).indexPack({ fs, dir: gitdir, gitdir, filepath: `${tmp}/${name}.pack`, cache: opts.cache ?? {} });
     await fs.promises.rename(join(gitdir, tmp, `${name}.pack`), join(gitdir, final.pack));
     await fs.promises.rename(join(gitdir, tmp, `${name}.idx`), join(gitdir, final.idx));
   } finally {

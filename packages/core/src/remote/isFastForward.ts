@@ -1,4 +1,4 @@
-import git from 'isomorphic-git';
+import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { hasObject } from '../storage/hasObject.js';
 import { _readStageCommit } from '../commands/_stage.js';
@@ -23,7 +23,7 @@ export async function isFastForward(opts: RepoOptions, ref: string, from: string
     return false;
   }
   try {
-    return await git.isDescendent({ fs: opts.fs, gitdir: opts.gitdir, oid: to, ancestor: from, depth: -1, cache: opts.cache ?? {} });
+    return await (await isoGit()).isDescendent({ fs: opts.fs, gitdir: opts.gitdir, oid: to, ancestor: from, depth: -1, cache: opts.cache ?? {} });
   } catch {
     return false;
   }

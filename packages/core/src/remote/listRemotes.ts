@@ -1,4 +1,4 @@
-import git from 'isomorphic-git';
+import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { redactUrl } from './redactUrl.js';
@@ -11,6 +11,6 @@ import { redactUrl } from './redactUrl.js';
  */
 export async function listRemotes(opts: RepoOptions): Promise<{ remote: string; url: string }[]> {
   await _assertRepo(opts);
-  const remotes = await git.listRemotes({ fs: opts.fs, gitdir: opts.gitdir });
+  const remotes = await (await isoGit()).listRemotes({ fs: opts.fs, gitdir: opts.gitdir });
   return remotes.map((r) => ({ remote: r.remote, url: redactUrl(r.url) })).sort((a, b) => (a.remote < b.remote ? -1 : a.remote > b.remote ? 1 : 0));
 }

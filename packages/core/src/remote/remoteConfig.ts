@@ -1,4 +1,4 @@
-import git from 'isomorphic-git';
+import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { InvalidNameError } from '../errors/InvalidNameError.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
@@ -12,7 +12,7 @@ export function assertRemoteName(name: unknown): asserts name is string {
 
 /** The configured URL of `remote` (credentials included: never print it unredacted). */
 export async function remoteUrl(opts: RepoOptions, remote: string): Promise<string> {
-  const url = await git.getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${remote}.url` });
+  const url = await (await isoGit()).getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${remote}.url` });
   if (typeof url !== 'string' || !url) {
     throw new NotFoundError(`no such remote '${remote}' (add one with 'gitway remote add ${remote} URL')`, { what: 'remote', name: remote });
   }

@@ -1,4 +1,4 @@
-import git from 'isomorphic-git';
+import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { deleteRef, listRefs } from '../storage/refs.js';
@@ -15,7 +15,7 @@ export async function removeRemote(opts: RepoOptions & { remote: string }): Prom
   await _assertRepo(opts);
   assertRemoteName(opts.remote);
   await remoteUrl(opts, opts.remote);
-  await git.deleteRemote({ fs: opts.fs, gitdir: opts.gitdir, remote: opts.remote });
+  await (await isoGit()).deleteRemote({ fs: opts.fs, gitdir: opts.gitdir, remote: opts.remote });
   for (const prefix of [`refs/remotes/${opts.remote}/`, `refs/remote-stages/${opts.remote}/`]) {
     for (const ref of (await listRefs(opts.fs, opts.gitdir, prefix)).keys()) await deleteRef(opts.fs, opts.gitdir, ref);
   }

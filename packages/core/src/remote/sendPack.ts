@@ -1,4 +1,4 @@
-import git from 'isomorphic-git';
+import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import type { Session } from './session.js';
 import { request } from './session.js';
@@ -36,7 +36,7 @@ export async function sendPack(
   const parts = commands.map((c, i) => pkt(`${c.old} ${c.new} ${c.ref}${i === 0 ? '\0' + caps.join(' ') : ''}\n`));
   parts.push(FLUSH);
   if (commands.some((c) => c.new !== ZERO)) {
-    const { packfile } = await git.packObjects({ fs: opts.fs, dir: opts.gitdir, gitdir: opts.gitdir, oids: objects, write: false, cache: opts.cache ?? {} });
+    const { packfile } = await (await isoGit()).packObjects({ fs: opts.fs, dir: opts.gitdir, gitdir: opts.gitdir, oids: objects, write: false, cache: opts.cache ?? {} });
     parts.push(Buffer.from(packfile!));
   }
   const body = Buffer.concat(parts);
