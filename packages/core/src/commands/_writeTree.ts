@@ -2,9 +2,7 @@ import type { RepoOptions } from '../models/FsClient.js';
 import type { BuiltTree, GitObject } from '../storage/gitObjects.js';
 import { readTree } from '../storage/readObjects.js';
 import { hasObject } from '../storage/hasObject.js';
-
-/** Above this many candidates, existence checks cost more than writing duplicates to a pack. */
-const CHECK_LIMIT = 256;
+import { PACK_THRESHOLD } from '../storage/writeObjects.js';
 
 /**
  * The objects of `built` that are not already in `oldTreeOid`: walks both trees and
@@ -24,11 +22,13 @@ export async function _newObjects(opts: RepoOptions, built: BuiltTree, oldTreeOi
     out.push(node.object);
   };
   await visit(built, oldTreeOid);
-  if (out.length > CHECK_LIMIT) return dedupe(out);
-  const missing: GitObject[] = [];
+  // Objects that go into a new pack are not checked: a duplicate in a pack is legal and
+  // cheaper than one existence check per object. Loose writes are checked (in parallel).
+  const unique = dedupe(out);
+  if (unique.length > PACK_THRESHOLD) return unique;
   const cache = (opts.cache ?? {}) as Record<string, unknown>;
-  for (const obj of dedupe(out)) if (!(await hasObject(opts.fs, opts.gitdir, obj.oid, cache))) missing.push(obj);
-  return missing;
+  const present = await Promise.all(unique.map((obj) => hasObject(opts.fs, opts.gitdir, obj.oid, cache)));
+  return unique.filter((_, i) => !present[i]);
 }
 
 function dedupe(objects: GitObject[]): GitObject[] {

@@ -131,5 +131,6 @@ export async function writeObjects(fs: FsClient, gitdir: string, objects: GitObj
     await writePack(fs, gitdir, objects);
     return;
   }
-  for (const obj of objects) await writeLooseObject(fs, gitdir, obj);
+  // Order among objects does not matter: nothing refers to them until the ref moves.
+  await Promise.all(objects.map((obj) => writeLooseObject(fs, gitdir, obj)));
 }
