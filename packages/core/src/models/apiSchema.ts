@@ -106,13 +106,19 @@ function fail(pointer: string, message: string, errors?: unknown): never {
 }
 
 function forbiddenKeys(value: unknown, pointer: string): void {
-  const stack: [unknown, string][] = [[value, pointer]];
-  while (stack.length > 0) {
-    const [v, at] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
+  // Pointers are built only for the path that fails: walking a 10,000-method API stays cheap.
+  const walk = (v: unknown, path: string[]): void => {
+    if (typeof v !== 'object' || v === null) return;
+    const isArray = Array.isArray(v);
     for (const k of Object.keys(v)) {
-      if (!Array.isArray(v) && FORBIDDEN.has(k)) fail(`${at}/${esc(k)}`, `forbidden key "${k}"`);
-      stack.push([(v as Record<string, unknown>)[k], `${at}/${esc(k)}`]);
+      if (!isArray && FORBIDDEN.has(k)) fail(`${pointer}/${[...path, k].map(esc).join('/')}`, `forbidden key "${k}"`);
+      const child = (v as Record<string, unknown>)[k];
+      if (typeof child === 'object' && child !== null) {
+        path.push(k);
+        walk(child, path);
+        path.pop();
+      }
     }
-  }
+  };
+  walk(value, []);
 }
