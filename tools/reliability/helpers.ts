@@ -63,19 +63,8 @@ export function runNode(args: string[], timeout = 300_000): Promise<Run> {
   });
 }
 
-/** Every file under `dir` (relative path -> content hash) to prove a failure changed nothing. */
-export function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(path.relative(dir, p), fs.readFileSync(p).toString('base64'));
-    }
-  };
-  walk(dir);
-  return out;
-}
+/** Every file under `dir` (relative path -> content) to prove a failure changed nothing. */
+export { snapshotDir as snapshot } from '@gitway/test-utils';
 
 /** Differences between two snapshots (empty = identical). */
 export function snapshotDiff(a: Map<string, string>, b: Map<string, string>): string[] {

@@ -27,4 +27,18 @@ describe('object store', () => {
     expect((await readDeployment({ ...fresh, rev: 'prod' })).id).toBe(ids[1]);
     fsck(repo.gitdir);
   });
+
+  it('a long-lived cache survives git repacking the objects it indexed', async () => {
+    const repo = await tempRepo(); // repo.cache is shared by every call below, like a preview process
+    const first = await deploy({ ...repo, api: generatedApi(200), stageName: 'prod' });
+    expect((await readDeployment({ ...repo, rev: 'prod' })).id).toBe(first.id); // indexes now cached
+    git(repo.gitdir, 'repack', '-a', '-d', '-q'); // a new pack; the cached one is deleted
+    git(repo.gitdir, 'prune-packed');
+    const changed = generatedApi(200);
+    changed.resources['/r0/s0']!.resourceMethods.GET!.operationName = 'after-repack';
+    const second = await deploy({ ...repo, api: changed, stageName: 'prod' });
+    expect((await readDeployment({ ...repo, rev: first.id })).api).toEqual(generatedApi(200));
+    expect((await readDeployment({ ...repo, rev: 'prod' })).id).toBe(second.id);
+    fsck(repo.gitdir);
+  });
 });

@@ -5,7 +5,7 @@ import { canonicalJson } from '../utils/canonicalJson.js';
 import { encodeCommit, encodeTree, hashObject } from '../storage/gitObjects.js';
 import { writeObjects } from '../storage/writeObjects.js';
 import { listRefs, readRef, updateRef } from '../storage/refs.js';
-import { readCommit, readJsonBlob, readTree } from '../storage/readObjects.js';
+import { deploymentInfo, readCommit, readJsonBlob, readTree } from '../storage/readObjects.js';
 import { _assertDeployment, _listStageNames, _readStage } from '../commands/_stage.js';
 import { _resolveRevision } from '../commands/_revision.js';
 import { _assertRepo } from '../commands/_repo.js';
@@ -103,14 +103,7 @@ export async function listDeployments(
     const c = await readCommit(opts, oid);
     queue.push(...c.parents);
     if (deleted[oid] && !opts.includeDeleted) continue;
-    out.push({
-      id: oid,
-      description: c.message.replace(/\n$/, ''),
-      createdDate: isoDate(c.author.timestamp),
-      parents: c.parents,
-      author: { name: c.author.name, email: c.author.email },
-      ...(deleted[oid] ? { deleted: true } : {}),
-    });
+    out.push({ ...deploymentInfo(c), ...(deleted[oid] ? { deleted: true } : {}) });
   }
   out.sort((a, b) => (a.createdDate !== b.createdDate ? (a.createdDate < b.createdDate ? 1 : -1) : a.id < b.id ? -1 : 1));
   return out.slice(0, opts.limit ?? Infinity);

@@ -2,8 +2,7 @@ import type { RepoOptions } from '../models/FsClient.js';
 import type { Api } from '../models/types.js';
 import { _resolveRevision, type ResolvedRevision } from '../commands/_revision.js';
 import { _assertRepo } from '../commands/_repo.js';
-import { readApiAtCommit, readCommit } from '../storage/readObjects.js';
-import { isoDate } from '../commands/_author.js';
+import { deploymentInfo, readApiTree, readCommit } from '../storage/readObjects.js';
 import type { Deployment } from '../commands/_deploy.js';
 
 export type { Deployment, ResolvedRevision };
@@ -53,13 +52,7 @@ export async function log(opts: RepoOptions & { rev?: string; depth?: number }):
       oid = c.parents[0];
       continue;
     }
-    out.push({
-      id: oid,
-      description: c.message.replace(/\n$/, ''),
-      createdDate: isoDate(c.author.timestamp),
-      parents: c.parents,
-      author: { name: c.author.name, email: c.author.email },
-    });
+    out.push(deploymentInfo(c));
     oid = c.parents[0];
   }
   return out;
@@ -75,16 +68,8 @@ export async function readDeployment(opts: RepoOptions & { rev: string }): Promi
   await _assertRepo(opts);
   const { oid } = await _resolveRevision(opts, opts.rev);
   const c = await readCommit(opts, oid);
-  const api = await readApiAtCommit(opts, oid);
+  const api = await readApiTree(opts, c.tree);
   const { getDeletedDeployments } = await import('./deployments.js');
   const deleted = oid in (await getDeletedDeployments(opts));
-  return {
-    ...(deleted ? { deleted } : {}),
-    id: oid,
-    description: c.message.replace(/\n$/, ''),
-    createdDate: isoDate(c.author.timestamp),
-    parents: c.parents,
-    author: { name: c.author.name, email: c.author.email },
-    api,
-  };
+  return { ...(deleted ? { deleted } : {}), ...deploymentInfo(c), api };
 }

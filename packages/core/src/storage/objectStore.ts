@@ -182,9 +182,15 @@ export async function readObject(opts: RepoOptions, oid: string): Promise<Stored
   const cache = storeCache(opts);
   const bin = Buffer.from(oid, 'hex');
   for (let attempt = 0; attempt < 2; attempt++) {
-    for (const pack of cache.packs.values()) {
+    for (const [name, pack] of cache.packs) {
       const offset = findOffset(pack, bin);
-      if (offset >= 0) return readPacked(opts, cache, pack, offset);
+      if (offset < 0) continue;
+      try {
+        return await readPacked(opts, cache, pack, offset);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'ENOENT') throw err;
+        cache.packs.delete(name); // the pack went away (repacked): look again
+      }
     }
     try {
       const raw = await opts.fs.promises.readFile(join(opts.gitdir, 'objects', oid.slice(0, 2), oid.slice(2)));
@@ -195,4 +201,28 @@ export async function readObject(opts: RepoOptions, oid: string): Promise<Stored
     if (!(await refreshPacks(opts, cache))) break;
   }
   throw new NotFoundError(`object ${oid} not found in ${opts.gitdir}`, { what: 'object', name: oid });
+}
+
+/**
+ * Whether object `oid` exists, in a pack (the same index lookup as readObject) or loose.
+ *
+ * @example
+ * if (!(await objectExists({ fs, gitdir }, oid))) await writeLooseObject(fs, gitdir, obj);
+ */
+export async function objectExists(opts: RepoOptions, oid: string): Promise<boolean> {
+  const cache = storeCache(opts);
+  const bin = Buffer.from(oid, 'hex');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    for (const [name, pack] of cache.packs) {
+      if (findOffset(pack, bin) < 0) continue;
+      // A cached index may outlive its pack (git gc / repack, a fetch that was rolled back):
+      // a positive answer must be true, since writers skip objects that "exist".
+      if (await opts.fs.promises.stat(pack.packPath).then(() => true, () => false)) return true;
+      cache.packs.delete(name);
+    }
+    const loose = await opts.fs.promises.stat(join(opts.gitdir, 'objects', oid.slice(0, 2), oid.slice(2))).then(() => true, () => false);
+    if (loose) return true;
+    if (!(await refreshPacks(opts, cache))) return false;
+  }
+  return false;
 }

@@ -12,6 +12,17 @@ export interface CommitInfo {
   author: { name: string; email: string; timestamp: number; timezoneOffset: number };
 }
 
+/** API Gateway's Deployment shape (+ parents and author) of deployment commit `c`. */
+export function deploymentInfo(c: CommitInfo): { id: string; description: string; createdDate: string; parents: string[]; author: { name: string; email: string } } {
+  return {
+    id: c.oid,
+    description: c.message.replace(/\n$/, ''),
+    createdDate: new Date(c.author.timestamp * 1000).toISOString(),
+    parents: c.parents,
+    author: { name: c.author.name, email: c.author.email },
+  };
+}
+
 /** Parses "Name <email> 1700000000 +0100" (git's signature line). */
 function parseSignature(line: string): CommitInfo['author'] {
   const m = /^(.*) <(.*)> (\d+) ([+-])(\d\d)(\d\d)$/.exec(line);
@@ -91,12 +102,6 @@ export async function listBlobs(opts: RepoOptions, oid: string, prefix = ''): Pr
     else if (item.type === 'blob') out.push([path, item.oid]);
   }
   return out;
-}
-
-/** The API snapshot of deployment commit `oid`. */
-export async function readApiAtCommit(opts: RepoOptions, oid: string): Promise<Api> {
-  const commit = await readCommit(opts, oid);
-  return readApiTree(opts, commit.tree);
 }
 
 /** The API held by deployment tree `treeOid`. */
