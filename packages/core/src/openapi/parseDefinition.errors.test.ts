@@ -29,6 +29,13 @@ describe('parseDefinition rejects bad input with a typed error naming the place'
     expect(e.message).toMatch(/^api\.json:4:\d+: /);
   });
 
+  it('a list or mapping used as a mapping key (YAML "? [a]: b") is refused with its place', async () => {
+    const e = await fail(oas('  /a:\n    ? [x, y]\n    : 1\n'));
+    expect(e.code).toBe('InvalidDefinitionError');
+    expect(e.data).toMatchObject({ file: 'api.yaml', pointer: '#/paths/~1a', line: 5, column: 7 });
+    expect(e.message).toMatch(/mapping key must be a string/);
+  });
+
   it('duplicate JSON keys are a ParseError', async () => {
     const e = await fail('{"openapi": "3.0.1", "openapi": "3.0.2"}', 'api.json');
     expect(e.code).toBe('ParseError');

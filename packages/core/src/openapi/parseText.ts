@@ -68,6 +68,11 @@ function checkTree(root: unknown, file: string, place: (n: Node | null | undefin
     if (depth >= MAX_DEPTH) throw tooDeep(file, { pointer, place: place(node as Node) });
     node.items.forEach((item: unknown, i: number) => {
       if (isPair(item)) {
+        if (item.key !== null && !isScalar(item.key)) {
+          // YAML allows `? [a, b]: x`; JSON and OpenAPI do not: a key must be a string.
+          const p = place(item.key as Node);
+          throw invalid({ file, locate: () => p }, pointer, 'a mapping key must be a string, not a list or mapping');
+        }
         const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
         const at = ptr(pointer, key);
         if (FORBIDDEN.has(key)) {
