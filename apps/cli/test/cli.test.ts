@@ -104,6 +104,30 @@ describe('gitway CLI', () => {
     expect(snapshotDir(path.join(dir, '.gitway'))).toEqual(before);
   });
 
+  it('a bad definition file: file and place in one line, nothing written', () => {
+    const dir = demoDir();
+    json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
+    const before = snapshotDir(path.join(dir, '.gitway'));
+    const files: [string, string, RegExp][] = [
+      ['broken.yaml', 'openapi: 3.0.1\ninfo:\n  title: [unclosed\n', /^error: broken\.yaml:\d+:\d+: .*\[ParseError\]$/],
+      ['broken.json', '{\n  "openapi": "3.0.1",\n  "paths": {,}\n}\n', /^error: broken\.json:3:\d+: .*\[ParseError\]$/],
+      ['notoas.yaml', 'hello: world\n', /not an OpenAPI 3\.0 or Swagger 2\.0 document.*\[InvalidDefinitionError\]$/],
+      ['oas31.yaml', 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\n', /OpenAPI 3\.1 is not supported by API Gateway import.*\[InvalidDefinitionError\]$/],
+      ['proto.yaml', 'openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    __proto__: { polluted: true }\n', /proto\.yaml:5:\d+: .*forbidden key "__proto__".*\[InvalidDefinitionError\]$/],
+      ['dupop.yaml', 'openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get: { operationId: x, responses: {} }\n  /b:\n    get: { operationId: x, responses: {} }\n', /operationId.*\[InvalidDefinitionError\]$/],
+      ['badpath.yaml', 'openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n  /a/{b:\n    get: { responses: {} }\n', /InvalidDefinitionError/],
+    ];
+    for (const [name, text, pattern] of files) {
+      fs.writeFileSync(path.join(dir, name), text);
+      const r = gitway(dir, 'deploy', '-f', name, '--stage', 'prod');
+      expect(r.code, name).toBe(128);
+      expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
+      expect(r.stderr.trim(), name).toMatch(pattern);
+    }
+    expect(snapshotDir(path.join(dir, '.gitway'))).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('outside a repository says so', () => {
     const dir = tempDir();
     const r = gitway(dir, 'log');
