@@ -7,7 +7,12 @@ export default {
   command: 'stage',
   describe: 'List, show, create, update, delete stages and show their history',
   subcommands: [
-    { command: 'list', describe: 'List stages and the deployment each serves', load },
+    {
+      command: 'list',
+      describe: 'List stages and the deployment each serves',
+      builder: (y) => y.example('gitway stage list --json', '{"item": [Stage, ...]} as get-stages returns'),
+      load,
+    },
     {
       command: 'show <name>',
       describe: 'Show a stage (the Stage resource)',
@@ -53,7 +58,12 @@ export default {
           .example("gitway stage diff 'prod@{1}' prod --format aws-patch > patch.json", 'then: gitway stage update other --patch-file patch.json'),
       load,
     },
-    { command: 'delete <name>', describe: 'Delete a stage', builder: (y) => y.positional('name', name), load },
+    {
+      command: 'delete <name>',
+      describe: 'Delete a stage (its deployments stay on their branches)',
+      builder: (y) => y.positional('name', name).example('gitway stage delete dev', 'remove stage dev'),
+      load,
+    },
     {
       command: 'history <name>',
       describe: "A stage's own history: every state, newest first (who moved it where, when)",
