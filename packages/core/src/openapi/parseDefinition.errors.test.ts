@@ -36,6 +36,12 @@ describe('parseDefinition rejects bad input with a typed error naming the place'
     expect(e.message).toMatch(/mapping key must be a string/);
   });
 
+  it('duplicate YAML keys in a nested mapping are a ParseError at the second key', async () => {
+    const e = await fail(oas('  /a:\n    get: { responses: {} }\n  /b:\n    get: { responses: {} }\n  /a:\n    post: { responses: {} }\n'));
+    expect(e.code).toBe('ParseError');
+    expect(e.data).toMatchObject({ file: 'api.yaml', line: 8, column: 3, reason: 'DUPLICATE_KEY' });
+  });
+
   it('duplicate JSON keys are a ParseError', async () => {
     const e = await fail('{"openapi": "3.0.1", "openapi": "3.0.2"}', 'api.json');
     expect(e.code).toBe('ParseError');

@@ -25,7 +25,9 @@ export function parseText(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    // Duplicate keys are found by checkTree with a Set per mapping: yaml's own check compares
+    // every pair with every other (quadratic: seconds on a 10,000-path document).
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   } catch (e) {
     if (e instanceof RangeError) throw tooDeep(file, undefined);
     throw e;
@@ -66,6 +68,7 @@ function checkTree(root: unknown, file: string, place: (n: Node | null | undefin
     const { node, depth, pointer } = stack.pop()!;
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth >= MAX_DEPTH) throw tooDeep(file, { pointer, place: place(node as Node) });
+    const seen = isMap(node) ? new Set<string>() : undefined;
     node.items.forEach((item: unknown, i: number) => {
       if (isPair(item)) {
         if (item.key !== null && !isScalar(item.key)) {
@@ -74,6 +77,16 @@ function checkTree(root: unknown, file: string, place: (n: Node | null | undefin
           throw invalid({ file, locate: () => p }, pointer, 'a mapping key must be a string, not a list or mapping');
         }
         const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+        if (seen?.has(key)) {
+          const p = place(item.key as Node);
+          throw new ParseError(`${file}:${p?.line ?? 0}:${p?.column ?? 0}: Map keys must be unique ("${key}" at ${pointer})`, {
+            file,
+            line: p?.line,
+            column: p?.column,
+            reason: 'DUPLICATE_KEY',
+          });
+        }
+        seen?.add(key);
         const at = ptr(pointer, key);
         if (FORBIDDEN.has(key)) {
           const p = place(item.key as Node);
