@@ -24,10 +24,13 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
     args.canary !== undefined
       ? { percentTraffic: args.canary, stageVariableOverrides: args.canaryVariables !== undefined ? parseVariables(args.canaryVariables) : undefined }
       : undefined;
+  // On a terminal: parsing a large definition is most of the time, then the objects.
   const bar = await progressBar(ctx, 'deploy');
-  const { api } = await readDefinition(ctx, args.file);
+  bar.update(0, 100, `reading ${args.file ?? 'the working definition'}`);
   let result;
   try {
+    const { api } = await readDefinition(ctx, args.file);
+    bar.update(60, 100, 'building the deployment tree');
     result = await deploy({
       ...ctx,
       api,
@@ -36,7 +39,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
       variables,
       allowEmpty: args.allowEmpty,
       canary,
-      onProgress: (done, total) => bar.update(done, total),
+      onProgress: (done, total) => bar.update(60 + Math.round((40 * done) / Math.max(total, 1)), 100, `writing ${total} objects`),
     });
   } finally {
     bar.stop();
