@@ -96,8 +96,9 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
       body,
       sourceIp: sourceIpOf(req.socket),
     });
-    res.writeHead(response.statusCode, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
-    res.end(req.method === 'HEAD' ? undefined : response.body);
+    const wire = wireFormOf(response);
+    res.writeHead(response.statusCode, wire.headers);
+    res.end(req.method === 'HEAD' ? undefined : wire.body);
   }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -109,6 +110,21 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const WIRE = new WeakMap<object, { headers: Record<string, string | string[] | number>; body: Buffer }>();
+/**
+ * Headers with content-length and the body as bytes, computed once per response object:
+ * static MOCK routes return the same response object every time (the runtime's fast path).
+ */
+function wireFormOf(response: { headers: Record<string, string | string[]>; body: string | Buffer }) {
+  let wire = WIRE.get(response);
+  if (!wire) {
+    const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
+    wire = { headers: { ...response.headers, 'content-length': body.length }, body };
+    WIRE.set(response, wire);
+  }
+  return wire;
 }
 
 const SOURCE_IP = Symbol('gitway.sourceIp');

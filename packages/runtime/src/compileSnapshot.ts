@@ -1,4 +1,4 @@
-import type { Api, Stage } from '@gitway/core';
+import type { Api, Method, Stage } from '@gitway/core';
 import { createRequestValidator } from './createRequestValidator.js';
 import type { RequestContext } from './createRequestContext.js';
 import { GatewayError } from './GatewayError.js';
@@ -9,6 +9,7 @@ import { compileRouter } from './router/compileRouter.js';
 import type { createResponseCache } from './settings/createResponseCache.js';
 import type { createThrottle } from './settings/createThrottle.js';
 import { methodSettingFor } from './settings/methodSettingFor.js';
+import { isStaticMock } from './staticMock.js';
 import type { FetchLike, GatewayResponse, LambdaHandler } from './types.js';
 import { createVtlInput, type VtlParams } from './vtl/createVtlInput.js';
 import { createVtlUtil } from './vtl/createVtlUtil.js';
@@ -30,12 +31,13 @@ export interface NormalizedRequest {
 const util = createVtlUtil();
 
 /**
- * Compiles one deployment snapshot (router, validators) for a stage and returns its
- * request handler, which never throws: failures become gateway responses.
+ * Compiles one deployment snapshot (router, validators) for a stage: `run` is the full
+ * request pipeline, which never throws (failures become gateway responses); `fast`
+ * answers static MOCK routes (isStaticMock) from the response `run` produced for them.
  *
  * @example
- * const run = compileSnapshot(api, { stage, stageVariables: stage.variables ?? {}, handlers: {}, fetch, now, log, throttle, cache });
- * const response = await run(request, ctx);
+ * const snapshot = compileSnapshot(api, { stage, stageVariables: stage.variables ?? {}, handlers: {}, fetch, now, log, throttle, cache });
+ * const response = snapshot.fast('GET', '/health') ?? (await snapshot.run(request, ctx));
  */
 export function compileSnapshot(
   api: Api,
@@ -49,13 +51,36 @@ export function compileSnapshot(
     throttle: ReturnType<typeof createThrottle>;
     cache: ReturnType<typeof createResponseCache>;
   },
-): (req: NormalizedRequest, ctx: RequestContext) => Promise<GatewayResponse> {
+): CompiledSnapshot {
   const router = compileRouter(api.resources);
   const validate = createRequestValidator(api);
   const { stage, stageVariables } = deps;
   const settings = new Map<string, ReturnType<typeof methodSettingFor>>();
+  // Static MOCK methods (see isStaticMock): their one answer, once the full pipeline produced it.
+  const staticAnswers = new WeakMap<Method, { routeKey: string; response?: GatewayResponse }>();
+  const staticInfo = (method: Method, resourcePath: string) => {
+    let info = staticAnswers.get(method);
+    if (info === undefined) {
+      const routeKey = `${method.httpMethod} ${resourcePath}`;
+      let setting = settings.get(routeKey);
+      if (!setting) settings.set(routeKey, (setting = methodSettingFor(stage.methodSettings, resourcePath, method.httpMethod)));
+      info = { routeKey: isStaticMock(api, method, stage, setting) ? routeKey : '' };
+      staticAnswers.set(method, info);
+    }
+    return info;
+  };
 
-  return async (req, ctx) => {
+  /** The answer of a static MOCK route for a bodiless request without Content-Type, or undefined. */
+  const fast = (httpMethod: string, path: string): GatewayResponse | undefined => {
+    const route = router.match(httpMethod, path);
+    if (!route) return undefined;
+    const info = staticInfo(route.method, route.resource.path);
+    if (!info.response) return undefined;
+    if (!deps.throttle.take(info.routeKey, settings.get(info.routeKey)!)) return undefined; // the full path answers 429
+    return info.response;
+  };
+
+  const run = async (req: NormalizedRequest, ctx: RequestContext): Promise<GatewayResponse> => {
     const params: VtlParams = {
       path: {},
       querystring: Object.fromEntries(Object.entries(req.multiQuery).map(([k, v]) => [k, v[v.length - 1]])),
@@ -104,6 +129,10 @@ export function compileSnapshot(
         params, body: req.body, contentType, transformed, stageVariables, context: ctx, handlers: deps.handlers, fetch: deps.fetch, now: deps.now,
       });
       ctx.integrationLatency = deps.now() - started;
+      if (req.body.length === 0 && req.headers['content-type'] === undefined) {
+        const info = staticInfo(method, resource.path);
+        if (info.routeKey && !info.response) info.response = response;
+      }
       if (cacheKey !== undefined && response.statusCode >= 200 && response.statusCode < 300) deps.cache.set(cacheKey, response, setting.cacheTtlInSeconds ?? 300);
       return response;
     } catch (error) {
@@ -115,4 +144,11 @@ export function compileSnapshot(
       return renderGatewayResponse(api.gatewayResponses ?? {}, gatewayError, ctx, params, stageVariables);
     }
   };
+  return { run, fast };
+}
+
+/** A compiled snapshot: the full pipeline, and the answer of static MOCK routes without it. */
+export interface CompiledSnapshot {
+  run(req: NormalizedRequest, ctx: RequestContext): Promise<GatewayResponse>;
+  fast(httpMethod: string, path: string): GatewayResponse | undefined;
 }

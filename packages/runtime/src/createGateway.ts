@@ -36,6 +36,13 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
 
   return {
     async handle(request: GatewayRequest) {
+      const useCanary = canary !== undefined && random() * 100 < percent;
+      const snapshot = useCanary ? canary : main;
+      // Static MOCK routes answer without building $context when nothing would read it.
+      if (!accessLogFormat && (request.body === undefined || request.body.length === 0) && !hasContentType(request.headers)) {
+        const answer = snapshot.fast(request.method.toUpperCase(), request.path || '/');
+        if (answer) return answer;
+      }
       const started = now();
       const headers: Record<string, string> = Object.create(null);
       for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
@@ -47,9 +54,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         now: started, random: idRandom, stageName: stage.stageName, apiId: options.apiId ?? 'local', accountId: options.accountId ?? '000000000000',
         method: req.method, path: req.path, headers, sourceIp: request.sourceIp ?? '127.0.0.1',
       });
-      const useCanary = canary !== undefined && random() * 100 < percent;
       ctx.isCanaryRequest = useCanary;
-      const response = await (useCanary ? canary : main)(req, ctx);
+      const response = await snapshot.run(req, ctx);
       ctx.status = response.statusCode;
       ctx.responseLength = Buffer.byteLength(response.body);
       ctx.responseLatency = now() - started;
@@ -57,4 +63,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       return response;
     },
   };
+}
+
+function hasContentType(headers: Record<string, string | string[] | undefined>): boolean {
+  for (const key in headers) if (key.length === 12 && key.toLowerCase() === 'content-type') return true;
+  return false;
 }
