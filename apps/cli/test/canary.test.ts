@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { tempDir, fsck, git, snapshotDir } from '@gitway/test-utils';
-import { gitway, json, EXAMPLES } from './helpers.js';
+import { fsck, git, snapshotDir } from '@gitway/test-utils';
+import { gitway, json, EXAMPLES, initDemo } from './helpers.js';
 
-function demoDir(): string {
-  const dir = tempDir('gitway-canary-');
-  fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), path.join(dir, 'api.yaml'));
-  expect(gitway(dir, 'init').code).toBe(0);
-  return dir;
-}
+const demoDir = (): string => initDemo('gitway-canary-').dir;
 
 describe('gitway canary, stage diff, deployments, export --format aws', () => {
   it('canary lifecycle end to end, as API Gateway documents it', () => {

@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir, fsck, git, snapshotDir } from '@gitway/test-utils';
-import { gitway, gitwayAsync, json, EXAMPLES } from './helpers.js';
+import { gitway, gitwayAsync, json, EXAMPLES, initDemo } from './helpers.js';
 
-function demoDir(): string {
-  const dir = tempDir('gitway-cli-');
-  fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), path.join(dir, 'api.yaml'));
-  expect(gitway(dir, 'init').code).toBe(0);
-  return dir;
-}
+const demoDir = (): string => initDemo('gitway-cli-').dir;
 
 describe('gitway CLI', () => {
   it('init -> deploy v1 --stage prod -> deploy v2 --stage prod -> stage history -> rollback -> log', () => {

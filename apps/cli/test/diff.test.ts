@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { tempDir } from '@gitway/test-utils';
-import { gitway, json, EXAMPLES } from './helpers.js';
+import { gitway, json, EXAMPLES, initDemo } from './helpers.js';
 
 describe('gitway diff', () => {
   it('working definition vs tip, revisions, and every output form', () => {
-    const dir = tempDir('gitway-cli-diff-');
-    const api = path.join(dir, 'api.yaml');
-    fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), api);
-    expect(gitway(dir, 'init').code).toBe(0);
+    const { dir, api } = initDemo('gitway-cli-diff-');
     json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
     expect(gitway(dir, 'diff', '--exit-code')).toMatchObject({ code: 0, stdout: '' });
 

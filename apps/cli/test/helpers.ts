@@ -1,6 +1,8 @@
 import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '@gitway/test-utils';
 
 export const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/index.js');
 export const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples/petstore');
@@ -36,4 +38,17 @@ export function json<T = any>(cwd: string, ...args: string[]): T {
   const r = gitway(cwd, ...args, '--json');
   if (r.code !== 0) throw new Error(`gitway ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
+}
+
+/**
+ * A temp directory (removed after the test) holding examples/petstore/v1.yaml as api.yaml
+ * and a fresh repository made by `gitway init`.
+ */
+export function initDemo(prefix = 'gitway-cli-'): { dir: string; gitdir: string; api: string } {
+  const dir = tempDir(prefix);
+  const api = path.join(dir, 'api.yaml');
+  fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), api);
+  const r = gitway(dir, 'init');
+  if (r.code !== 0) throw new Error(`gitway init failed: ${r.stderr}`);
+  return { dir, gitdir: path.join(dir, '.gitway'), api };
 }

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { tempDir, fsck, git, snapshotDir } from '@gitway/test-utils';
-import { gitway, json, EXAMPLES } from './helpers.js';
+import { fsck, git, snapshotDir } from '@gitway/test-utils';
+import { gitway, json, EXAMPLES, initDemo } from './helpers.js';
 
-function demoDir(): { dir: string; gitdir: string; api: string } {
-  const dir = tempDir('gitway-cli-merge-');
-  fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), path.join(dir, 'api.yaml'));
-  expect(gitway(dir, 'init').code).toBe(0);
-  return { dir, gitdir: path.join(dir, '.gitway'), api: path.join(dir, 'api.yaml') };
-}
+const demoDir = () => initDemo('gitway-cli-merge-');
 
 const edit = (file: string, from: string, to: string) => {
   const text = fs.readFileSync(file, 'utf8');

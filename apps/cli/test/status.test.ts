@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { tempDir } from '@gitway/test-utils';
-import { gitway, json, EXAMPLES } from './helpers.js';
+import { gitway, json, EXAMPLES, initDemo } from './helpers.js';
 
 describe('gitway status', () => {
   it('shows the branch, undeployed changes and how far each stage lags', () => {
-    const dir = tempDir('gitway-cli-status-');
-    const api = path.join(dir, 'api.yaml');
-    fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), api);
-    expect(gitway(dir, 'init').code).toBe(0);
+    const { dir, api } = initDemo('gitway-cli-status-');
     expect(json(dir, 'status')).toMatchObject({ branch: 'main', id: null, stages: [] });
     const v1 = json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
     expect(json(dir, 'status')).toEqual({ branch: 'main', id: v1.id, undeployedChanges: 0, merge: null, stages: [{ stageName: 'prod', deploymentId: v1.id, behind: 0 }] });
