@@ -15,13 +15,12 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   if (args.format === 'aws') return exportAws(ctx, args);
   if (args.stage !== undefined) throw new Errors.InvalidParameterError('--stage needs --format aws', { path: 'stage', value: args.stage });
   const d = await readDeployment({ ...ctx, rev: args.rev });
-  const syntax = args.jsonOutput ? 'json' : 'yaml';
-  const text = exportDefinition({ api: d.api, format: args.format as 'oas30' | 'swagger2' | undefined, syntax });
+  // JSON with --json / --json-output, or for an --out file named *.json; YAML otherwise (and with --yaml).
+  const json = !args.yaml && (args.jsonOutput || ctx.json || (args.out !== undefined && args.out.toLowerCase().endsWith('.json')));
+  const text = exportDefinition({ api: d.api, format: args.format as 'oas30' | 'swagger2' | undefined, syntax: json ? 'json' : 'yaml' });
   if (args.out) {
     const abs = path.resolve(ctx.cwd, args.out);
-    const tmp = `${abs}.tmp-${process.pid}`;
-    await ctx.fs.promises.writeFile(tmp, text);
-    await ctx.fs.promises.rename(tmp, abs);
+    await writeAtomic(ctx, abs, text);
     return { json: { id: d.id, file: abs, format: args.format ?? d.api.restApi.sourceFormat ?? 'oas30' }, text: `exported ${d.id.slice(0, 10)} to ${args.out}` };
   }
   return { json: JSON.parse(exportDefinition({ api: d.api, format: args.format as 'oas30' | 'swagger2' | undefined, syntax: 'json' })), text };
