@@ -57,6 +57,9 @@ export function createContext(args: GlobalArgs, opts: { cwd?: string; env?: Node
   const name = env.GITWAY_AUTHOR_NAME;
   const email = env.GITWAY_AUTHOR_EMAIL;
   const date = env.GITWAY_AUTHOR_DATE;
+  if (date !== undefined && date !== '' && Number.isNaN(Date.parse(date))) {
+    throw new Errors.InvalidParameterError(`GITWAY_AUTHOR_DATE is not a date: '${date}' (use ISO 8601, e.g. 2026-01-31T12:00:00Z)`, { path: 'GITWAY_AUTHOR_DATE', value: date });
+  }
   return {
     fs,
     cwd,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir, fsck, git, snapshotDir } from '@gitway/test-utils';
-import { gitway, gitwayAsync, json, EXAMPLES, initDemo } from './helpers.js';
+import { gitway, gitwayAsync, gitwayEnv, json, EXAMPLES, initDemo } from './helpers.js';
 
 const demoDir = (): string => initDemo('gitway-cli-').dir;
 
@@ -121,6 +121,17 @@ describe('gitway CLI', () => {
     }
     expect(snapshotDir(path.join(dir, '.gitway'))).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a bad GITWAY_AUTHOR_DATE is refused before anything is written', () => {
+    const dir = demoDir();
+    const before = snapshotDir(path.join(dir, '.gitway'));
+    const r = gitwayEnv(dir, { GITWAY_AUTHOR_DATE: 'yesterday-ish' }, 'deploy', '-m', 'v1');
+    expect(r.code).toBe(128);
+    expect(r.stderr.trim()).toMatch(/^error: GITWAY_AUTHOR_DATE is not a date: 'yesterday-ish'.*\[InvalidParameterError\]$/);
+    expect(snapshotDir(path.join(dir, '.gitway'))).toEqual(before);
+    const ok = gitwayEnv(dir, { GITWAY_AUTHOR_DATE: '2026-01-31T12:00:00Z' }, 'deploy', '-m', 'v1', '--json');
+    expect(JSON.parse(ok.stdout).createdDate).toBe('2026-01-31T12:00:00.000Z');
   });
 
   it('outside a repository says so', () => {

@@ -17,7 +17,12 @@ const ENV = { ...process.env, NO_COLOR: '1', GITWAY_AUTHOR_NAME: 'CLI Test', GIT
 
 /** Runs the built `gitway` binary as a user would. */
 export function gitway(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: ENV });
+  return gitwayEnv(cwd, {}, ...args);
+}
+
+/** Same, with extra environment variables. */
+export function gitwayEnv(cwd: string, env: Record<string, string>, ...args: string[]): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...ENV, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
