@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deploy, deleteDeployment, listDeployments, log, readDeployment, rollback, getDeletedDeployments, updateCanary, deleteCanary, deleteStage, DELETED_DEPLOYMENTS_REF } from '@gitway/core';
+import { deploy, deleteDeployment, listDeployments, log, readDeployment, rollback, getDeletedDeployments, getStageHistory, updateCanary, deleteCanary, deleteStage, DELETED_DEPLOYMENTS_REF } from '@gitway/core';
 import { tempRepo, sampleApi, snapshotDir, fsck, git } from '@gitway/test-utils';
 
 describe('deleteDeployment', () => {
@@ -47,12 +47,17 @@ describe('deleteDeployment', () => {
     fsck(repo.gitdir);
   });
 
-  it('keeps the stage history of a deleted deployment usable', async () => {
+  it('keeps a deleted deployment in the stage history, but no stage can serve it again', async () => {
     const repo = await tempRepo();
     const v1 = await deploy({ ...repo, api: sampleApi('v1'), stageName: 'prod' });
     await deploy({ ...repo, api: sampleApi('v2'), stageName: 'prod' });
     await deleteDeployment({ ...repo, deploymentId: v1.id });
-    const back = await rollback({ ...repo, stageName: 'prod' });
-    expect(back.stage.deploymentId).toBe(v1.id);
+    // As in API Gateway, a deleted deployment cannot become active again...
+    await expect(rollback({ ...repo, stageName: 'prod', deployment: v1.id })).rejects.toMatchObject({ code: 'InvalidParameterError' });
+    await expect(rollback({ ...repo, stageName: 'prod' })).rejects.toMatchObject({ code: 'NothingToRollbackError' });
+    // ...while the history that names it stays readable.
+    const history = await getStageHistory({ ...repo, stageName: 'prod' });
+    expect(history.map((h) => h.stage.deploymentId)).toContain(v1.id);
+    expect((await readDeployment({ ...repo, rev: v1.id })).deleted).toBe(true);
   });
 });

@@ -12,20 +12,10 @@ import { _assertRepo } from '../commands/_repo.js';
 import { _signature, isoDate } from '../commands/_author.js';
 import { _retryOnRace } from '../commands/_retry.js';
 import { ConflictError } from '../errors/ConflictError.js';
+import { DELETED_DEPLOYMENTS_REF, _readDeleted as readDeleted, type DeletedDeployments } from '../commands/_deleted.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 
-/** The ref whose commit's `deleted.json` lists the deleted deployments (see docs/DESIGN.md). */
-export const DELETED_DEPLOYMENTS_REF = 'refs/gitway/deleted-deployments';
-
-/** Deleted deployment id -> when it was deleted. */
-export type DeletedDeployments = Record<string, { deletedDate: string }>;
-
-async function readDeleted(opts: RepoOptions): Promise<{ tip: string | null; deleted: DeletedDeployments }> {
-  const tip = await readRef(opts.fs, opts.gitdir, DELETED_DEPLOYMENTS_REF);
-  if (!tip) return { tip, deleted: {} };
-  const entry = (await readTree(opts, (await readCommit(opts, tip)).tree)).find((e) => e.path === 'deleted.json');
-  return { tip, deleted: entry ? await readJsonBlob<DeletedDeployments>(opts, entry.oid) : {} };
-}
+export { DELETED_DEPLOYMENTS_REF, type DeletedDeployments } from '../commands/_deleted.js';
 
 /**
  * The deleted deployments (id -> deletedDate). Deleted deployments are hidden from `log`

@@ -5,6 +5,7 @@ import type { PatchOperation } from '../models/patchOperations.js';
 import { applyPatchOperations } from '../models/patchOperations.js';
 import { _changeStage, _listStageNames, _readStage, _readStageCommit, _stageHistory, stageNotFound, stageRef, type StageState } from '../commands/_stage.js';
 import { _retryOnRace } from '../commands/_retry.js';
+import { _readDeleted } from '../commands/_deleted.js';
 import { _resolveRevision } from '../commands/_revision.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { deleteRef, readRef } from '../storage/refs.js';
@@ -134,9 +135,10 @@ export async function rollback(opts: WriteOptions & { stageName: string; deploym
 }
 
 async function previousDeployment(opts: RepoOptions, current: StageState): Promise<string> {
+  const { deleted } = await _readDeleted(opts);
   for (let oid = current.previous; oid; ) {
     const state = await _readStageCommit(opts, oid);
-    if (state.stage.deploymentId !== current.stage.deploymentId) return state.stage.deploymentId;
+    if (state.stage.deploymentId !== current.stage.deploymentId && !(state.stage.deploymentId in deleted)) return state.stage.deploymentId;
     oid = state.previous;
   }
   throw new NothingToRollbackError(`stage '${current.stage.stageName}' has no earlier deployment to roll back to`, { stageName: current.stage.stageName });

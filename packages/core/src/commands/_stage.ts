@@ -12,6 +12,7 @@ import { NotFoundError } from '../errors/NotFoundError.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
 import { _signature, isoDate } from './_author.js';
 import { _retryOnRace } from './_retry.js';
+import { _readDeleted } from './_deleted.js';
 
 export const stageRef = (name: string): string => `refs/stages/${name}`;
 
@@ -73,6 +74,10 @@ export async function _assertDeployment(opts: RepoOptions, oid: string, path = '
     ok = false;
   }
   if (!ok) throw new InvalidParameterError(`Invalid deployment identifier specified: ${oid}`, { path, value: oid });
+  // A deleted deployment stays in the history but, as in API Gateway, can serve no stage again.
+  if (oid in (await _readDeleted(opts)).deleted) {
+    throw new InvalidParameterError(`Invalid deployment identifier specified: ${oid} was deleted`, { path, value: oid });
+  }
 }
 
 /**
