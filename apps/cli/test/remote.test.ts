@@ -72,6 +72,26 @@ describe('gitway remote / push / fetch / pull / clone (built binary, real git ht
     const fp = (dir: string) => git(path.join(dir, '.gitway'), 'log', '--first-parent', '--format=%H', 'refs/stages/prod');
     expect(fp(a)).toBe(fp(b));
 
+    // b deploys v2 on main and pushes; a's working definition is clean, so pull moves it too (as git pull does).
+    fs.copyFileSync(path.join(EXAMPLES, 'v2.yaml'), path.join(b, 'api.yaml'));
+    expect(gitway(b, 'deploy', '-m', 'v2').code).toBe(0);
+    expect((await run(b, {}, 'push')).code).toBe(0);
+    const pulled2 = await run(a, { GITWAY_TOKEN: token, GITWAY_USERNAME: 'ci' }, 'pull', '--json');
+    expect(pulled2.code, pulled2.stderr).toBe(0);
+    expect(JSON.parse(pulled2.stdout).workingDefinitionUpdated).toBe(true);
+    expect(fs.readFileSync(path.join(a, 'api.yaml'), 'utf8')).toContain('/health');
+    expect(JSON.parse(gitway(a, 'status', '--json').stdout).undeployedChanges).toBe(0);
+    // With undeployed edits in a's working definition, pull moves the branch but leaves the file.
+    const edited = fs.readFileSync(path.join(a, 'api.yaml'), 'utf8').replace('Liveness probe (new in v2)', 'edited locally');
+    fs.writeFileSync(path.join(a, 'api.yaml'), edited);
+    fs.writeFileSync(path.join(b, 'api.yaml'), fs.readFileSync(path.join(b, 'api.yaml'), 'utf8').replace('timeoutInMillis: 3000', 'timeoutInMillis: 2500'));
+    expect(gitway(b, 'deploy', '-m', 'v3').code).toBe(0);
+    expect((await run(b, {}, 'push')).code).toBe(0);
+    const pulled3 = await run(a, { GITWAY_TOKEN: token, GITWAY_USERNAME: 'ci' }, 'pull');
+    expect(pulled3.code, pulled3.stderr).toBe(0);
+    expect(pulled3.stdout).toMatch(/undeployed change\(s\) and was left as it is/);
+    expect(fs.readFileSync(path.join(a, 'api.yaml'), 'utf8')).toBe(edited);
+
     // A stale push is refused with a one-line hint.
     expect(gitway(a, 'stage', 'update', 'prod', '--variables', 'x=1').code).toBe(0);
     expect(gitway(b, 'stage', 'update', 'prod', '--variables', 'x=2').code).toBe(0);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { clone, readDeployment, redactUrl } from '@gitway/core';
 import type { Context, Output } from '../context.js';
-import { writeWorking } from './switch.js';
+import { writeWorking } from '../utils/working.js';
 import { describeUpdates, transferOptions } from './remote.js';
 
 function defaultDir(url: string): string {

@@ -3,7 +3,7 @@ import { Errors, abortMerge, continueMerge, currentBranch, getStages, merge, rea
 import type { Context, Output } from '../context.js';
 import { readDefinition } from '../utils/definition.js';
 import { short } from '../utils/format.js';
-import { undeployedChanges, writeWorking } from './switch.js';
+import { undeployedChanges, writeWorking } from '../utils/working.js';
 
 interface Args {
   branch?: string;
