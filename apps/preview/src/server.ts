@@ -18,6 +18,8 @@ export interface PreviewServerOptions {
   host?: string;
   port?: number;
   handlers?: Record<string, LambdaHandler>;
+  /** API keys accepted by apiKeyRequired methods (default: any non-empty x-api-key). */
+  apiKeys?: string[];
   log?: (line: string) => void;
   /** The repository behind the stages: given, the Stage Editor dashboard is served at /_gitway/. */
   repo?: WriteOptions;
@@ -46,7 +48,7 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     if (!loaded) return null;
     const cached = gateways.get(name);
     if (cached?.version === loaded.version) return cached.gateway;
-    const gateway = createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, handlers: options.handlers, log: options.log });
+    const gateway = createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, handlers: options.handlers, log: options.log, apiKeys: options.apiKeys });
     gateways.set(name, { version: loaded.version, gateway });
     return gateway;
   };

@@ -10,6 +10,7 @@ import type { createResponseCache } from './settings/createResponseCache.js';
 import type { createThrottle } from './settings/createThrottle.js';
 import { methodSettingFor } from './settings/methodSettingFor.js';
 import { isStaticMock } from './staticMock.js';
+import { authorize } from './authorize.js';
 import type { FetchLike, GatewayResponse, LambdaHandler } from './types.js';
 import { createVtlInput, type VtlParams } from './vtl/createVtlInput.js';
 import { createVtlUtil } from './vtl/createVtlUtil.js';
@@ -50,6 +51,7 @@ export function compileSnapshot(
     log: (line: string) => void;
     throttle: ReturnType<typeof createThrottle>;
     cache: ReturnType<typeof createResponseCache>;
+    apiKeys?: ReadonlySet<string>;
   },
 ): CompiledSnapshot {
   const router = compileRouter(api.resources);
@@ -99,6 +101,13 @@ export function compileSnapshot(
       let setting = settings.get(routeKey);
       if (!setting) settings.set(routeKey, (setting = methodSettingFor(stage.methodSettings, resource.path, method.httpMethod)));
       if (!deps.throttle.take(routeKey, setting)) throw new GatewayError('THROTTLED');
+
+      if (method.authorizationType !== 'NONE' || method.apiKeyRequired) {
+        await authorize({
+          api, method, resourcePath: resource.path, path: req.path, headers: req.headers, params, stageVariables, context: ctx,
+          handlers: deps.handlers, now: deps.now, log: deps.log, apiKeys: deps.apiKeys,
+        });
+      }
 
       const contentType = (req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
       const bodyText = req.body.toString('utf8');

@@ -24,7 +24,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const log = options.log ?? (() => {});
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const variables = stage.variables ?? {};
-  const shared = { stage, handlers: options.handlers ?? {}, fetch, now, log, throttle: createThrottle(now) };
+  const apiKeys = options.apiKeys ? new Set(options.apiKeys) : undefined;
+  const shared = { stage, handlers: options.handlers ?? {}, fetch, now, log, throttle: createThrottle(now), apiKeys };
   const main = compileSnapshot(api, { ...shared, stageVariables: variables, cache: createResponseCache(now) });
   const canarySettings = stage.canarySettings;
   const percent = canarySettings?.percentTraffic ?? 0;

@@ -65,6 +65,13 @@ describe('static MOCK routes', () => {
     expect(xml.statusCode).toBe(202);
   });
 
+  it('do not apply to methods behind an API key or an authorizer', async () => {
+    const keyed: Api = { ...api, resources: { '/static': { path: '/static', resourceMethods: { GET: mock('{"ok": true}', { apiKeyRequired: true }) } } } };
+    const gw = createGateway({ api: keyed, stage: stage() });
+    expect((await gw.handle(get('/static', { 'x-api-key': 'k' }))).statusCode).toBe(200);
+    expect((await gw.handle(get('/static'))).statusCode).toBe(403);
+  });
+
   it('do not apply when the stage writes access logs (each request is logged)', async () => {
     const lines: string[] = [];
     const gw = createGateway({ api, stage: stage({ accessLogSettings: { format: '$context.requestId $context.status' } }), log: (l) => lines.push(l) });

@@ -4,7 +4,7 @@ const DYNAMIC = /[$#]/;
 
 /**
  * Whether a method's response is the same for every request that has no body and no
- * Content-Type: a MOCK integration whose request templates, response templates and
+ * Content-Type: an unprotected (no authorizer, no API key) MOCK integration whose request templates, response templates and
  * response parameters are literal (no `$` or `#`: no VTL, no `$context`), with at most one
  * response template (so Accept cannot choose), no request validation that could refuse
  * the request, and no stage cache in front of it. The gateway then answers such a method
@@ -17,6 +17,7 @@ const DYNAMIC = /[$#]/;
 export function isStaticMock(api: Api, method: Method, stage: Stage, setting: MethodSetting): boolean {
   const integration = method.methodIntegration;
   if (!integration || integration.type !== 'MOCK') return false;
+  if (method.authorizationType !== 'NONE' || method.apiKeyRequired) return false;
   if (stage.cacheClusterEnabled && setting.cachingEnabled) return false;
   const validatorName = method.requestValidatorId ?? api.restApi.requestValidatorId;
   const validator = validatorName ? api.requestValidators[validatorName] : undefined;

@@ -56,6 +56,11 @@ export interface CreateGatewayOptions {
   apiId?: string;
   /** $context.accountId; defaults to "000000000000". */
   accountId?: string;
+  /**
+   * The API keys `apiKeyRequired` methods accept (x-api-key). Without it any non-empty key
+   * is accepted: there are no usage plans locally.
+   */
+  apiKeys?: string[];
 }
 
 /** A compiled stage: `handle` serves one request. */

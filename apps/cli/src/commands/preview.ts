@@ -8,6 +8,7 @@ interface Args {
   host: string;
   handlers?: string;
   accessLog: boolean;
+  apiKey?: string[];
 }
 
 async function loadHandlers(ctx: Context, file: string): Promise<Record<string, any>> {
@@ -35,6 +36,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
     host: args.host,
     port: args.port,
     handlers,
+    apiKeys: args.apiKey,
     log: args.accessLog ? log : undefined,
   });
   const address = server.address();

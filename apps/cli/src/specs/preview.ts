@@ -8,8 +8,10 @@ export default {
       .option('port', { alias: 'p', type: 'number', default: 4010, describe: 'port (0 = any free port)' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to bind (loopback by default)' })
       .option('handlers', { type: 'string', describe: 'JS module whose default export maps Lambda function names/ARNs to handlers for AWS_PROXY integrations' })
+      .option('api-key', { type: 'string', array: true, describe: 'an API key apiKeyRequired methods accept (repeatable; default: any non-empty x-api-key)' })
       .option('access-log', { type: 'boolean', default: true, describe: "print access log lines in each stage's accessLogSettings format" })
       .example('gitway preview', 'serve http://127.0.0.1:4010/prod/..., /dev/..., reloading stages as they move')
-      .example('gitway preview --handlers ./lambdas.mjs', 'AWS_PROXY integrations call local functions'),
+      .example('gitway preview --handlers ./lambdas.mjs', 'AWS_PROXY integrations and Lambda authorizers call local functions')
+      .example('gitway preview --api-key dev-key-1', 'apiKeyRequired methods accept only x-api-key: dev-key-1'),
   load: () => import('../commands/preview.js'),
 } satisfies CommandSpec;

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Api, Method, Stage } from '@gitway/core';
+import { createGateway } from './createGateway.js';
+import type { LambdaHandler } from './types.js';
+
+const mock = (extra: Partial<Method>): Method => ({
+  httpMethod: 'GET',
+  authorizationType: 'NONE',
+  methodIntegration: {
+    type: 'MOCK',
+    requestTemplates: { 'application/json': '{"statusCode": 200}' },
+    integrationResponses: { default: { statusCode: '200', responseTemplates: { 'application/json': '{"who": "$context.authorizer.principalId", "tier": "$context.authorizer.tier"}' } } },
+  },
+  ...extra,
+});
+const AUTH_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:auth/invocations';
+const api = (restApi: Partial<Api['restApi']> = {}): Api => ({
+  restApi: { name: 't', ...restApi },
+  resources: {
+    '/token': { path: '/token', resourceMethods: { GET: mock({ authorizationType: 'CUSTOM', authorizerId: 'tok' }) } },
+    '/request': { path: '/request', resourceMethods: { GET: mock({ authorizationType: 'CUSTOM', authorizerId: 'req' }) } },
+    '/keyed': { path: '/keyed', resourceMethods: { GET: mock({ apiKeyRequired: true }) } },
+    '/iam': { path: '/iam', resourceMethods: { GET: mock({ authorizationType: 'AWS_IAM' }) } },
+    '/cognito': { path: '/cognito', resourceMethods: { GET: mock({ authorizationType: 'COGNITO_USER_POOLS', authorizerId: 'pool' }) } },
+  },
+  models: {},
+  authorizers: {
+    tok: { name: 'tok', type: 'TOKEN', authorizerUri: AUTH_URI, identitySource: 'method.request.header.Authorization', identityValidationExpression: 'Bearer .+' },
+    req: { name: 'req', type: 'REQUEST', authorizerUri: AUTH_URI, identitySource: 'method.request.header.X-User, method.request.querystring.tenant' },
+    pool: { name: 'pool', type: 'COGNITO_USER_POOLS', providerARNs: ['arn:aws:cognito-idp:us-east-1:1:userpool/x'] },
+  },
+  requestValidators: {},
+  gatewayResponses: {},
+});
+const stage: Stage = { stageName: 'prod', deploymentId: 'a'.repeat(40), cacheClusterEnabled: false, tracingEnabled: false, createdDate: '', lastUpdatedDate: '' };
+const get = (path: string, headers: Record<string, string> = {}, query: Record<string, string> = {}) => ({ method: 'GET', path, headers, query });
+const body = (r: { body: string | Buffer }) => JSON.parse(String(r.body));
+
+/** A TOKEN/REQUEST authorizer: "allow-<user>" allows, "deny" denies, "boom" fails, else Unauthorized. */
+const auth: LambdaHandler = async (event: any) => {
+  const token: string = event.type === 'TOKEN' ? event.authorizationToken.slice('Bearer '.length) : event.headers['x-user'];
+  if (token === 'boom') throw new Error('database down');
+  if (!token.startsWith('allow') && token !== 'deny') throw new Error('Unauthorized');
+  return {
+    principalId: token,
+    policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: token === 'deny' ? 'Deny' : 'Allow', Resource: event.methodArn.replace(/\/GET\/.*$/, '/*') }] },
+    context: { tier: 'gold', nested: { dropped: true } },
+    usageIdentifierKey: 'key-from-authorizer',
+  };
+};
+
+describe('authorization, as API Gateway does it', () => {
+  const gw = createGateway({ api: api(), stage, handlers: { auth }, log: () => {} });
+
+  it('TOKEN authorizer: allow, deny, Unauthorized, failure, missing or malformed token', async () => {
+    const ok = await gw.handle(get('/token', { authorization: 'Bearer allow-ann' }));
+    expect([ok.statusCode, body(ok)]).toEqual([200, { who: 'allow-ann', tier: 'gold' }]);
+    const denied = await gw.handle(get('/token', { authorization: 'Bearer deny' }));
+    expect([denied.statusCode, body(denied)]).toEqual([403, { message: 'User is not authorized to access this resource with an explicit deny' }]);
+    expect((await gw.handle(get('/token', { authorization: 'Bearer bob' }))).statusCode).toBe(401);
+    expect(body(await gw.handle(get('/token', { authorization: 'Bearer bob' })))).toEqual({ message: 'Unauthorized' });
+    expect((await gw.handle(get('/token', { authorization: 'Bearer boom' }))).statusCode).toBe(500);
+    expect((await gw.handle(get('/token'))).statusCode).toBe(401);
+    expect((await gw.handle(get('/token', { authorization: 'Basic abc' }))).statusCode).toBe(401); // identityValidationExpression
+  });
+
+  it('REQUEST authorizer needs every identity source', async () => {
+    expect((await gw.handle(get('/request', { 'x-user': 'allow-cy' }, { tenant: 't1' }))).statusCode).toBe(200);
+    expect((await gw.handle(get('/request', { 'x-user': 'allow-cy' }))).statusCode).toBe(401);
+  });
+
+  it('API keys: x-api-key required, checked against the given keys', async () => {
+    expect(body(await gw.handle(get('/keyed')))).toEqual({ message: 'Forbidden' });
+    expect((await gw.handle(get('/keyed', { 'x-api-key': 'anything' }))).statusCode).toBe(200);
+    const strict = createGateway({ api: api(), stage, apiKeys: ['k1'] });
+    expect((await strict.handle(get('/keyed', { 'x-api-key': 'k2' }))).statusCode).toBe(403);
+    expect((await strict.handle(get('/keyed', { 'x-api-key': 'k1' }))).statusCode).toBe(200);
+  });
+
+  it('IAM and Cognito methods need their credentials header', async () => {
+    expect(body(await gw.handle(get('/iam')))).toEqual({ message: 'Missing Authentication Token' });
+    expect((await gw.handle(get('/iam', { authorization: 'AWS4-HMAC-SHA256 ...' }))).statusCode).toBe(200);
+    expect((await gw.handle(get('/cognito'))).statusCode).toBe(401);
+    expect((await gw.handle(get('/cognito', { authorization: 'eyJ...' }))).statusCode).toBe(200);
+  });
+
+  it('an authorizer with no local handler is a 500, logged', async () => {
+    const lines: string[] = [];
+    const none = createGateway({ api: api(), stage, log: (l) => lines.push(l) });
+    expect((await none.handle(get('/token', { authorization: 'Bearer allow-x' }))).statusCode).toBe(500);
+    expect(lines.join('\n')).toMatch(/no local handler for authorizer tok/);
+  });
+});

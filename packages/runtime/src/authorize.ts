@@ -1,0 +1,131 @@
+import type { Api, Authorizer, Method } from '@gitway/core';
+import type { RequestContext } from './createRequestContext.js';
+import { GatewayError } from './GatewayError.js';
+import { callHandler } from './integrations/callHandler.js';
+import { findHandler } from './integrations/findHandler.js';
+import type { LambdaHandler } from './types.js';
+import type { VtlParams } from './vtl/createVtlInput.js';
+
+/** One routed request, as the authorization step needs it. */
+export interface AuthorizationRequest {
+  api: Api;
+  method: Method;
+  resourcePath: string;
+  path: string;
+  headers: Record<string, string>;
+  params: VtlParams;
+  stageVariables: Record<string, string>;
+  context: RequestContext;
+  handlers: Record<string, LambdaHandler>;
+  now: () => number;
+  log: (line: string) => void;
+  /** Valid API keys; when absent any non-empty key is accepted (no usage plans locally). */
+  apiKeys?: ReadonlySet<string>;
+}
+
+const DENY = 'User is not authorized to access this resource with an explicit deny';
+const NO_ALLOW = 'User is not authorized to access this resource';
+
+/**
+ * API Gateway's authorization step, before request validation: a Lambda authorizer for
+ * CUSTOM methods (TOKEN or REQUEST, called as a local handler: missing identity -> 401,
+ * `throw new Error('Unauthorized')` -> 401, an explicit Deny or no matching Allow -> 403,
+ * anything else -> 500), then the API key of `apiKeyRequired` methods (x-api-key, or the
+ * authorizer's usageIdentifierKey with apiKeySource AUTHORIZER; missing or unknown -> 403
+ * Forbidden). The authorizer's principalId and context become `$context.authorizer`.
+ * COGNITO_USER_POOLS needs its identity header (401 without it; tokens are not verified
+ * locally); AWS_IAM needs an Authorization header (403 Missing Authentication Token).
+ *
+ * @example
+ * await authorize({ api, method, resourcePath: '/pets', path: '/pets', headers, params, stageVariables, context, handlers, now, log });
+ */
+export async function authorize(r: AuthorizationRequest): Promise<void> {
+  const { method } = r;
+  let usageKey: string | undefined;
+  if (method.authorizationType === 'CUSTOM') usageKey = await customAuthorizer(r);
+  else if (method.authorizationType === 'COGNITO_USER_POOLS') {
+    const authorizer = method.authorizerId ? r.api.authorizers[method.authorizerId] : undefined;
+    if (!identityValues(authorizer?.identitySource ?? 'method.request.header.Authorization', r)) throw new GatewayError('UNAUTHORIZED');
+  } else if (method.authorizationType === 'AWS_IAM' && !r.headers.authorization) {
+    throw new GatewayError('MISSING_AUTHENTICATION_TOKEN');
+  }
+  if (method.apiKeyRequired) {
+    const key = r.api.restApi.apiKeySource === 'AUTHORIZER' ? usageKey : r.headers['x-api-key'];
+    if (!key || (r.apiKeys && !r.apiKeys.has(key))) throw new GatewayError('INVALID_API_KEY');
+  }
+}
+
+/** The identity source values (all required), or null when one is missing. */
+function identityValues(source: string, r: AuthorizationRequest): string[] | null {
+  const values: string[] = [];
+  for (const part of source.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^method\.request\.(header|querystring|path)\.(.+)$/.exec(part);
+    const s = /^stageVariables\.(.+)$/.exec(part);
+    const value = m
+      ? r.params[m[1] as keyof VtlParams][m[1] === 'header' ? m[2]!.toLowerCase() : m[2]!]
+      : s
+        ? r.stageVariables[s[1]!]
+        : undefined;
+    if (value === undefined || value === '') return null;
+    values.push(value);
+  }
+  return values;
+}
+
+function methodArn(r: AuthorizationRequest): string {
+  const c = r.context;
+  return `arn:aws:execute-api:us-east-1:${c.accountId}:${c.apiId}/${c.stage}/${c.httpMethod}${r.path}`;
+}
+
+async function customAuthorizer(r: AuthorizationRequest): Promise<string | undefined> {
+  const authorizer: Authorizer | undefined = r.method.authorizerId ? r.api.authorizers[r.method.authorizerId] : undefined;
+  if (!authorizer) throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR');
+  const type = authorizer.type === 'REQUEST' ? 'REQUEST' : 'TOKEN';
+  const identity = identityValues(authorizer.identitySource ?? 'method.request.header.Authorization', r);
+  if (!identity) throw new GatewayError('UNAUTHORIZED');
+  const token = identity[0]!;
+  if (type === 'TOKEN' && authorizer.identityValidationExpression && !new RegExp(`^(?:${authorizer.identityValidationExpression})$`).test(token)) {
+    throw new GatewayError('UNAUTHORIZED');
+  }
+  const arn = methodArn(r);
+  const event =
+    type === 'TOKEN'
+      ? { type, authorizationToken: token, methodArn: arn }
+      : {
+          type, methodArn: arn, resource: r.resourcePath, path: r.context.path, httpMethod: r.context.httpMethod, headers: r.params.header,
+          queryStringParameters: r.params.querystring, pathParameters: r.params.path, stageVariables: r.stageVariables,
+          requestContext: { stage: r.context.stage, requestId: r.context.requestId, resourcePath: r.resourcePath, httpMethod: r.context.httpMethod, apiId: r.context.apiId, accountId: r.context.accountId },
+        };
+  const { name, handler } = findHandler(r.handlers, authorizer.authorizerUri ?? '');
+  if (!handler) {
+    r.log(`${r.context.requestId} Execution failed: no local handler for authorizer ${authorizer.name} (${name})`);
+    throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR');
+  }
+  let result: unknown;
+  try {
+    result = await callHandler(handler, event, { functionName: name, requestId: r.context.requestId, timeoutMs: 30_000, now: r.now });
+  } catch (error) {
+    if (error instanceof Error && error.message === 'Unauthorized') throw new GatewayError('UNAUTHORIZED');
+    r.log(`${r.context.requestId} Authorizer ${authorizer.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new GatewayError('AUTHORIZER_FAILURE');
+  }
+  const policy = result as { principalId?: unknown; policyDocument?: { Statement?: unknown }; context?: Record<string, unknown>; usageIdentifierKey?: unknown };
+  const statements = Array.isArray(policy?.policyDocument?.Statement) ? (policy.policyDocument!.Statement as Record<string, unknown>[]) : null;
+  if (!statements || policy.principalId === undefined) {
+    r.log(`${r.context.requestId} Authorizer ${authorizer.name} returned an invalid policy`);
+    throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR');
+  }
+  const applies = (s: Record<string, unknown>) => matchesAny(s.Action, 'execute-api:Invoke') && matchesAny(s.Resource, arn);
+  if (statements.some((s) => s.Effect === 'Deny' && applies(s))) throw new GatewayError('ACCESS_DENIED', 403, DENY);
+  if (!statements.some((s) => s.Effect === 'Allow' && applies(s))) throw new GatewayError('ACCESS_DENIED', 403, NO_ALLOW);
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(policy.context ?? {})) if (['string', 'number', 'boolean'].includes(typeof v)) extra[k] = v;
+  r.context.authorizer = { ...extra, principalId: String(policy.principalId) };
+  return typeof policy.usageIdentifierKey === 'string' ? policy.usageIdentifierKey : undefined;
+}
+
+/** IAM-style match of an action or resource (string or list, `*` and `?` wildcards). */
+function matchesAny(patterns: unknown, value: string): boolean {
+  const list = Array.isArray(patterns) ? patterns : [patterns];
+  return list.some((p) => typeof p === 'string' && new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(value));
+}
