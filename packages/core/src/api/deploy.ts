@@ -4,7 +4,7 @@ import { _deploy, type DeployResult } from '../commands/_deploy.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { _changeStage } from '../commands/_stage.js';
 import { assertApi } from './validateApiModel.js';
-import { assertBranchName } from '../models/names.js';
+import { assertBranchName, assertStageName } from '../models/names.js';
 import { assertCanarySettings, assertVariables } from '../models/stageRules.js';
 import { _readStage } from '../commands/_stage.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
@@ -49,7 +49,6 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult & { stag
   if (opts.branch !== undefined) assertBranchName(opts.branch);
   assertVariables(opts.variables);
   if (opts.stageName !== undefined) {
-    const { assertStageName } = await import('../models/names.js');
     assertStageName(opts.stageName);
   }
   if (opts.canary) await assertCanaryTarget(opts);

@@ -1,5 +1,5 @@
 import type { RepoOptions } from '../models/FsClient.js';
-import { _init } from '../commands/_repo.js';
+import { _assertRepo, _definitionPath, _init } from '../commands/_repo.js';
 
 /**
  * Creates a gitway repository: a bare git repository (native git can read, push and
@@ -22,7 +22,6 @@ export async function init(opts: RepoOptions & { definition?: string; defaultBra
  * const file = await getDefinitionPath({ fs, gitdir }); // "api.yaml"
  */
 export async function getDefinitionPath(opts: RepoOptions): Promise<string> {
-  const { _definitionPath, _assertRepo } = await import('../commands/_repo.js');
   await _assertRepo(opts);
   return _definitionPath(opts);
 }

@@ -1,7 +1,9 @@
 import type { RepoOptions } from '../models/FsClient.js';
 import type { Api } from '../models/types.js';
 import { _resolveRevision, type ResolvedRevision } from '../commands/_revision.js';
-import { _assertRepo } from '../commands/_repo.js';
+import { _assertRepo, _currentBranchRef } from '../commands/_repo.js';
+import { _readDeleted } from '../commands/_deleted.js';
+import { readRef } from '../storage/refs.js';
 import { deploymentInfo, readApiTree, readCommit } from '../storage/readObjects.js';
 import type { Deployment } from '../commands/_deploy.js';
 
@@ -37,15 +39,12 @@ export async function resolveRevision(opts: RepoOptions & { rev: string }): Prom
  */
 export async function log(opts: RepoOptions & { rev?: string; depth?: number }): Promise<DeploymentInfo[]> {
   await _assertRepo(opts);
-  const { readRef } = await import('../storage/refs.js');
-  const { _currentBranchRef } = await import('../commands/_repo.js');
   let oid: string | null | undefined;
   if (opts.rev === undefined) oid = await readRef(opts.fs, opts.gitdir, await _currentBranchRef(opts));
   else oid = (await _resolveRevision(opts, opts.rev)).oid;
   const out: DeploymentInfo[] = [];
   const depth = opts.depth ?? Infinity;
-  const { getDeletedDeployments } = await import('./deployments.js');
-  const deleted = await getDeletedDeployments(opts);
+  const { deleted } = await _readDeleted(opts);
   while (oid && out.length < depth) {
     const c = await readCommit(opts, oid);
     if (deleted[oid]) {
@@ -69,7 +68,6 @@ export async function readDeployment(opts: RepoOptions & { rev: string }): Promi
   const { oid } = await _resolveRevision(opts, opts.rev);
   const c = await readCommit(opts, oid);
   const api = await readApiTree(opts, c.tree);
-  const { getDeletedDeployments } = await import('./deployments.js');
-  const deleted = oid in (await getDeletedDeployments(opts));
+  const deleted = oid in (await _readDeleted(opts)).deleted;
   return { ...(deleted ? { deleted } : {}), ...deploymentInfo(c), api };
 }

@@ -10,6 +10,7 @@ import { assertStage } from '../models/stageRules.js';
 import { assertStageName } from '../models/names.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
+import { StageMovedError } from '../errors/StageMovedError.js';
 import { _signature, isoDate } from './_author.js';
 import { _retryOnRace } from './_retry.js';
 import { _readDeleted } from './_deleted.js';
@@ -97,7 +98,6 @@ export async function _changeStage(
     const ref = stageRef(name);
     const tip = await readRef(opts.fs, opts.gitdir, ref);
     if (opts.expectedOid !== undefined && tip !== opts.expectedOid) {
-      const { StageMovedError } = await import('../errors/StageMovedError.js');
       throw new StageMovedError(`stage ${name} moved (expected ${opts.expectedOid ?? 'nothing'}, found ${tip ?? 'nothing'}); reload and retry`, {
         ref,
         expected: opts.expectedOid,
