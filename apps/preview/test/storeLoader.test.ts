@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { scenario, type Scenario } from './fixture.js';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli/dist/index.js');
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli/bin/gitway.js');
 
 /** The CLI, run as a separate process, against the scenario's repository. */
 function gitway(s: Scenario, ...args: string[]): void {
