@@ -7,6 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStage, updateStage } from '@gitway/core';
 import { scenario, type Scenario } from './fixture.js';
 
+// Callbacks given to page.evaluate run in the browser; this package is typed for Node.
+declare const document: any;
+type HTMLDialogElement = any;
+type HTMLInputElement = any;
+
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-output/screenshots');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
