@@ -161,3 +161,30 @@ describe('gitway CLI', () => {
     expect(Object.keys(history.items[0].variables).sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
   });
 });
+
+describe('gitway init finds the definition', () => {
+  it('takes the one openapi.* / swagger.* file as the working definition and says so', async () => {
+    const dir = tempDir('gitway-init-');
+    fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), path.join(dir, 'openapi.yaml'));
+    const r = await gitway(dir, 'init');
+    expect(r).toEqual({ code: 0, stdout: 'Initialized empty gitway repository in .gitway/ (working definition: openapi.yaml, found in .)\n', stderr: '' });
+    expect((await json(dir, 'deploy', '-m', 'v1')).description).toBe('v1');
+    expect((await json(dir, 'status')).definition).toBe('openapi.yaml');
+  });
+
+  it('api.yaml wins; several candidates without api.yaml ask for --definition and create nothing', async () => {
+    const dir = tempDir('gitway-init-');
+    fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), path.join(dir, 'openapi.json'));
+    fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), path.join(dir, 'swagger.yaml'));
+    const r = await gitway(dir, 'init');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('usage: several API definitions here (openapi.json, swagger.yaml): choose one with --definition FILE\nSee gitway --help\n');
+    expect(fs.existsSync(path.join(dir, '.gitway'))).toBe(false);
+    expect((await gitway(dir, 'init', '--definition', 'swagger.yaml')).stdout).toContain('(working definition: swagger.yaml)');
+
+    const both = tempDir('gitway-init-');
+    fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), path.join(both, 'api.yaml'));
+    fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), path.join(both, 'openapi.yaml'));
+    expect((await gitway(both, 'init')).stdout).toContain('(working definition: api.yaml');
+  });
+});

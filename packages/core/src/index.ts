@@ -6,6 +6,7 @@ export type { FsClient, RepoOptions } from './models/FsClient.js';
 export type { Author, WriteOptions } from './models/options.js';
 
 export { init, getDefinitionPath } from './api/init.js';
+export { findDefinition, DEFINITION_CANDIDATES } from './api/findDefinition.js';
 export { listRefNames } from './api/listRefNames.js';
 export { deploy, type DeployOptions } from './api/deploy.js';
 export type { DeployResult } from './commands/_deploy.js';
