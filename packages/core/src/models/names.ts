@@ -28,7 +28,7 @@ export function assertStageName(name: string): void {
 /** Why `name` is not a valid branch name, or null: git's check-ref-format rules, no leading '-', not HEAD, components fit a file name. */
 export function branchNameProblem(name: unknown): string | null {
   if (typeof name !== 'string' || name === '') return 'is empty';
-  if (name === 'HEAD') return "'HEAD' is reserved";
+  if (name === 'HEAD' || name === '@') return `'${name}' is reserved (it means HEAD)`;
   if (name.startsWith('-')) return "starts with '-'";
   const problem = refNameProblem(`refs/heads/${name}`);
   if (problem) return problem;
