@@ -28,8 +28,13 @@ export function gitwayEnv(cwd: string, env: Record<string, string>, ...args: str
 
 /** Same, asynchronously (for concurrent processes). */
 export function gitwayAsync(cwd: string, ...args: string[]): Promise<Run> {
+  return gitwayAsyncEnv(cwd, {}, ...args);
+}
+
+/** Asynchronously with extra environment variables (a server in the test's own process must not be blocked). */
+export function gitwayAsyncEnv(cwd: string, env: Record<string, string>, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: ENV });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...ENV, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

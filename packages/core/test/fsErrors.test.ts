@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createBranch, createStage, deploy, diff, getStage, log, readDeployment, resolveRevision, type FsClient } from '@gitway/core';
+import { createBranch, createStage, deploy, diff, getStage, init, log, readDeployment, resolveRevision, type FsClient } from '@gitway/core';
 import { fsck, git, sampleApi, snapshotDir, tempRepo } from '@gitway/test-utils';
 
 async function codeOf(p: Promise<unknown>): Promise<{ code: string; message: string; data: Record<string, unknown> }> {
@@ -129,6 +129,8 @@ describe('file system failures are gitway errors', () => {
     fs.symlinkSync(loop, loop);
     const err = await codeOf(log({ fs, gitdir: loop }));
     expect(err.code).toBe('NotARepositoryError');
+    const created = await codeOf(init({ fs, gitdir: loop }));
+    expect([created.code, created.message]).toEqual(['NotARepositoryError', 'cannot create the repository: the repository path is a loop of symbolic links']);
   });
 });
 
@@ -150,11 +152,12 @@ describe('revisions are validated like ref names and never echo the repository p
     expect(d.message.includes(a.gitdir)).toBe(false);
   });
 
-  it('an unknown deployment id does not name the repository path', async () => {
+  it('a ref to a missing commit does not name the repository path', async () => {
     const a = await tempRepo();
     await deploy({ ...a, api: sampleApi('v1') });
-    const err = await codeOf(readDeployment({ ...a, rev: 'f'.repeat(40) }));
-    expect(err.message.includes(a.dir)).toBe(false);
+    fs.writeFileSync(path.join(a.gitdir, 'refs/heads/broken'), 'f'.repeat(40) + '\n');
+    const err = await codeOf(readDeployment({ ...a, rev: 'broken' }));
+    expect([err.code, err.message]).toEqual(['NotFoundError', `commit ${'f'.repeat(40)} not found in the repository`]);
   });
 });
 

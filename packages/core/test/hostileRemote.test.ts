@@ -109,7 +109,7 @@ describe('a hostile git server', () => {
     server.hostile = { silent: 'git-upload-pack' };
     const err = await codeOf(fetch({ ...b, timeoutMs: 300 }));
     expect(err.code).toBe('RemoteTimeoutError');
-    expect(err.message).toBe(`remote ${server.url('api.git')} sent nothing for 0 s while receiving objects (POST /git-upload-pack); gave up, nothing was changed`);
+    expect(err.message).toBe(`remote ${server.url('api.git')} sent nothing for 0.3 s while receiving objects (POST /git-upload-pack); gave up, nothing was changed`);
     expect(err.data).toMatchObject({ timeoutMs: 300, phase: 'receiving objects (POST /git-upload-pack)' });
     server.hostile = { silent: 'info/refs' };
     expect((await codeOf(fetch({ ...b, timeoutMs: 300 }))).data).toMatchObject({ phase: 'waiting for an answer (GET /info/refs)' });

@@ -81,7 +81,7 @@ export interface StreamedResponse {
 }
 
 function timeoutError(s: Session, what: string): RemoteTimeoutError {
-  return new RemoteTimeoutError(`remote ${s.url} sent nothing for ${Math.round(s.timeoutMs / 1000)} s while ${what}; gave up, nothing was changed`, {
+  return new RemoteTimeoutError(`remote ${s.url} sent nothing for ${s.timeoutMs / 1000} s while ${what}; gave up, nothing was changed`, {
     url: s.url,
     timeoutMs: s.timeoutMs,
     phase: what,
