@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createBranch, createStage, deploy, diff, getStage, init, log, readDeployment, resolveRevision, type FsClient } from '@gitway/core';
+import { createBranch, createStage, deploy, diff, getStage, getStages, init, log, readDeployment, resolveRevision, type FsClient } from '@gitway/core';
 import { fsck, git, sampleApi, snapshotDir, tempRepo } from '@gitway/test-utils';
 
 async function codeOf(p: Promise<unknown>): Promise<{ code: string; message: string; data: Record<string, unknown> }> {
@@ -164,11 +164,16 @@ describe('revisions are validated like ref names and never echo the repository p
 describe('reserved stage names', () => {
   it.each(['HEAD', '_gitway'])('%s is refused everywhere a stage is named', async (name) => {
     const a = await tempRepo();
-    const v1 = await deploy({ ...a, api: sampleApi('v1') });
+    const v1 = await deploy({ ...a, api: sampleApi('v1'), stageName: 'prod' });
     const before = snapshotDir(a.gitdir);
     expect((await codeOf(createStage({ ...a, stageName: name, deployment: v1.id }))).message).toBe(`invalid stage name '${name}': '${name}' is reserved by gitway`);
     expect((await codeOf(deploy({ ...a, api: sampleApi('v2'), stageName: name }))).code).toBe('InvalidNameError');
     expect(snapshotDir(a.gitdir)).toEqual(before);
+    // Written by another tool: not a stage for gitway (unknown, as in the preview's 403), and stage list still works.
+    git(a.gitdir, 'update-ref', `refs/stages/${name}`, git(a.gitdir, 'rev-parse', 'refs/stages/prod').trim());
+    git(a.gitdir, 'update-ref', 'refs/stages/a.b', git(a.gitdir, 'rev-parse', 'refs/stages/prod').trim());
+    expect((await codeOf(getStage({ ...a, stageName: name }))).code).toBe('NotFoundError');
+    expect((await getStages(a)).map((s) => s.stageName)).toEqual(['prod']);
   });
 
   it('a hex-looking stage name is allowed and wins over a deployment id prefix, as refs do in git', async () => {
