@@ -23,21 +23,36 @@ async function collect(body: AsyncIterable<Uint8Array> | Uint8Array[] | undefine
 export const nodeHttpClient: HttpClient = {
   async request({ url, method = 'GET', headers = {}, body, signal }) {
     const payload = await collect(body as AsyncIterable<Uint8Array> | undefined);
-    const u = new URL(url);
-    const client = u.protocol === 'https:' ? https : http;
-    return new Promise((resolve, reject) => {
-      const req = client.request(u, { method, headers, agent: false, signal: signal as AbortSignal | undefined }, (res) => {
-        resolve({
-          url,
-          method,
-          statusCode: res.statusCode ?? 0,
-          statusMessage: res.statusMessage ?? '',
-          headers: res.headers as Record<string, string>,
-          body: res as unknown as AsyncIterableIterator<Uint8Array>,
-        });
-      });
-      req.on('error', reject);
-      req.end(payload);
-    });
+    let target = new URL(url);
+    let h: Record<string, string> = { ...headers };
+    // Redirects are followed (at most 10), as isomorphic-git's client did; credentials never go to another host.
+    for (let redirects = 0; ; redirects++) {
+      const res = await send(target, method, h, payload, signal as AbortSignal | undefined);
+      const location = res.headers.location;
+      if (res.statusCode! >= 300 && res.statusCode! < 400 && location && redirects < 10) {
+        res.resume();
+        const next = new URL(location, target);
+        if (next.host !== target.host) h = Object.fromEntries(Object.entries(h).filter(([k]) => k.toLowerCase() !== 'authorization'));
+        target = next;
+        continue;
+      }
+      return {
+        url: target.toString(),
+        method,
+        statusCode: res.statusCode ?? 0,
+        statusMessage: res.statusMessage ?? '',
+        headers: res.headers as Record<string, string>,
+        body: res as unknown as AsyncIterableIterator<Uint8Array>,
+      };
+    }
   },
 };
+
+function send(u: URL, method: string, headers: Record<string, string>, payload: Buffer | undefined, signal: AbortSignal | undefined): Promise<http.IncomingMessage> {
+  const client = u.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(u, { method, headers, agent: false, signal }, resolve);
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
