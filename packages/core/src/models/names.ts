@@ -5,7 +5,13 @@ import { MAX_REF_COMPONENT_BYTES, printableName, refNameProblem } from './refNam
 /** Stage names gitway keeps for itself: `HEAD` (a revision) and `_gitway` (the preview's dashboard path). */
 export const RESERVED_STAGE_NAMES: readonly string[] = ['HEAD', '_gitway'];
 
-/** Why `name` is not a valid stage name, or null (API Gateway's rule plus gitway's reserved names). */
+/**
+ * Why `name` is not a valid stage name, or null (API Gateway's rule plus gitway's reserved names).
+ *
+ * @example
+ * stageNameProblem('prod');    // null
+ * stageNameProblem('_gitway'); // "'_gitway' is reserved by gitway"
+ */
 export function stageNameProblem(name: unknown): string | null {
   if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(name)) return 'use 1-128 characters from A-Z a-z 0-9 _ -';
   if (RESERVED_STAGE_NAMES.includes(name)) return `'${name}' is reserved by gitway`;

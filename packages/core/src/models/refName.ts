@@ -29,7 +29,12 @@ export function refNameProblem(name: unknown, oneLevel = false): string | null {
 /** Longest ref name component gitway writes (bytes): a file name of 255 minus ".lock". */
 export const MAX_REF_COMPONENT_BYTES = 250;
 
-/** A name as it may be shown in a one-line message: control characters escaped, at most 120 characters. */
+/**
+ * A name as it may be shown in a one-line message: control characters escaped, at most 120 characters.
+ *
+ * @example
+ * printableName('refs/stages/ctl\x01'); // 'refs/stages/ctl\\x01'
+ */
 export function printableName(name: unknown): string {
   // eslint-disable-next-line no-control-regex
   const text = String(name).replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
