@@ -17,7 +17,8 @@ async function served() {
   return { server, bare, a, main: git(bare, 'rev-parse', 'main').trim(), stage: git(bare, 'rev-parse', 'refs/stages/prod').trim() };
 }
 
-describe('gitway clone / fetch against a hostile git server (built binary)', () => {
+// Several processes per test: generous timeouts for a loaded machine (not a speed assertion).
+describe('gitway clone / fetch against a hostile git server (built binary)', { timeout: 240_000 }, () => {
   it('reports the refs it refused, writes nothing outside, and the clone stays usable', async () => {
     const { server, main, stage } = await served();
     const outside = tempDir('gitway-outside-');

@@ -25,7 +25,7 @@ async function served() {
   return { server, bare, a, main: v1.id, stage };
 }
 
-describe('a hostile git server', () => {
+describe('a hostile git server', { timeout: 120_000 }, () => {
   it('cannot write outside the repository with traversal ref names (fetch, clone, pull)', async () => {
     const { server, main, stage } = await served();
     const outside = tempDir('gitway-outside-');
@@ -130,7 +130,7 @@ describe('a hostile git server', () => {
   });
 });
 
-describe('push after a push the server accepted but never confirmed', () => {
+describe('push after a push the server accepted but never confirmed', { timeout: 120_000 }, () => {
   it('fast-forwards a stage whose remote value our state descends from, without a fetch', async () => {
     const { server, a } = await served();
     await updateStage({ ...a, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/variables/x', value: '1' }] });

@@ -71,7 +71,7 @@ export async function fetchPack(
       await incoming.write(data);
     }
     pending = [];
-    if (reader.error || reader.complete) break;
+    if (reader.error || reader.complete || reader.broken) break;
   }
   const err = reader.error ?? reader.preamble.find((l) => l.startsWith('ERR '))?.slice(4);
   if (err) throw new TransferInterruptedError(`remote ${s.url} failed: ${err}`, { url: s.url, remoteError: err });

@@ -11,6 +11,11 @@ export interface Demuxed {
   complete: boolean;
 }
 
+/** The longest pkt-line (65520 bytes of length prefix + data). */
+const MAX_PKT = 65520;
+/** Lines kept (all are passed to onMessage): a server cannot grow memory with endless messages. */
+const MAX_LINES = 1000;
+
 /**
  * Takes a side-band-64k stream apart as it arrives: `push` each chunk; band 1 goes to
  * `onData` (nothing is kept), band 2 lines to `messages`/`onMessage`, band 3 to `error`.
@@ -20,6 +25,8 @@ export class SideBandReader {
   error: string | null = null;
   preamble: string[] = [];
   flushed = false;
+  /** True when the stream is not pkt-lines (a "packet" longer than pkt-lines can be): stop reading. */
+  broken = false;
   private rest: Buffer = Buffer.alloc(0);
 
   constructor(
@@ -28,10 +35,11 @@ export class SideBandReader {
   ) {}
 
   push(chunk: Buffer): void {
-    if (this.flushed) return;
+    if (this.flushed || this.broken) return;
     const buf = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
     const { pkts, end } = readPkts(buf);
     this.rest = Buffer.from(buf.subarray(end));
+    if (this.rest.length > MAX_PKT) this.broken = true;
     for (const p of pkts) {
       if (p === null) {
         this.flushed = true;
@@ -42,11 +50,11 @@ export class SideBandReader {
       else if (band === 2) {
         for (const line of p.subarray(1).toString('utf8').split(/[\r\n]+/)) {
           if (!line.trim()) continue;
-          this.messages.push(line);
+          if (this.messages.length < MAX_LINES) this.messages.push(line);
           this.onMessage?.(line);
         }
       } else if (band === 3) this.error = p.subarray(1).toString('utf8').trim();
-      else this.preamble.push(p.toString('utf8').trim());
+      else if (this.preamble.length < MAX_LINES) this.preamble.push(p.toString('utf8').trim());
     }
   }
 
