@@ -63,7 +63,7 @@ describe('a hostile git server', { timeout: 120_000 }, () => {
 
   it('hostile names are refused on clone; status, stage list and fsck --strict stay clean', async () => {
     const { server, main, stage } = await served();
-    const names = ['refs/stages/ctl\x01', 'refs/heads/a..b', 'refs/heads/x.lock', 'refs/stages/HEAD', 'refs/stages/_gitway', 'refs/heads/sp ace', 'refs/heads/-dash', 'refs/stages/a/b', 'refs/heads/@'];
+    const names = ['refs/stages/ctl\x01', 'refs/heads/a..b', 'refs/heads/x.lock', 'refs/stages/HEAD', 'refs/stages/_gitway', 'refs/heads/sp ace', 'refs/heads/-dash', 'refs/stages/a/b', 'refs/heads/@', 'refs/heads/main/x'];
     server.hostile = { refs: names.map((name) => ({ name, oid: name.startsWith('refs/stages/') ? stage : main })) };
     const dir = tempDir();
     const gitdir = path.join(dir, '.gitway');
@@ -78,6 +78,7 @@ describe('a hostile git server', { timeout: 120_000 }, () => {
       { ref: 'refs/heads/-dash', reason: "invalid ref name: starts with '-'" },
       { ref: 'refs/stages/a/b', reason: 'invalid ref name: use 1-128 characters from A-Z a-z 0-9 _ -' },
       { ref: 'refs/heads/@', reason: "invalid ref name: '@' is reserved (it means HEAD)" },
+      { ref: 'refs/heads/main/x', reason: 'conflicts with refs/heads/main' },
     ]);
     const b = { fs, gitdir, cache: {} };
     expect((await getStages(b)).map((s) => s.stageName)).toEqual(['prod']);
