@@ -70,7 +70,7 @@ describe('diff', () => {
     const before = snapshotDir(repo.gitdir);
     const cases: [() => Promise<unknown>, string][] = [
       [() => diff({ ...repo, from: 'nope', to: 'main' }), 'NotFoundError'],
-      [() => diff({ ...repo, from: 'main', to: 'a..b' }), 'NotFoundError'],
+      [() => diff({ ...repo, from: 'main', to: 'a..b' }), 'InvalidNameError'],
       [() => diff({ ...repo, from: 'main~5', to: 'main' }), 'NotFoundError'],
       [() => diff({ ...repo, from: 'main', to: null as never }), 'InvalidParameterError'],
       [() => diff({ ...repo, from: 'main', to: { restApi: null } as never }), 'InvalidDefinitionError'],
