@@ -16,6 +16,9 @@ export { log, readDeployment, resolveRevision, type Deployment, type DeploymentI
 
 export { parseVariables, assertStageName, assertBranchName, assertVariableName, assertVariableValue } from './models/names.js';
 export { assertStage, CACHE_CLUSTER_SIZES, MAX_VARIABLES } from './models/stageRules.js';
+export { DEFAULT_METHOD_SETTING } from './models/methodSettings.js';
+export { stageResource } from './models/stageResource.js';
+export { deployProblems, type DeployProblem } from './models/deployable.js';
 export { applyPatchOperations, parsePatchString, escapePointer, unescapePointer, METHOD_SETTING_PATHS, type PatchOperation } from './models/patchOperations.js';
 export { apiToFiles, filesToApi } from './models/apiTree.js';
 export { canonicalJson } from './utils/canonicalJson.js';

@@ -3,7 +3,7 @@ import type { RepoOptions } from '../models/FsClient.js';
 import type { WriteOptions } from '../models/options.js';
 import type { PatchOperation } from '../models/patchOperations.js';
 import { applyPatchOperations } from '../models/patchOperations.js';
-import { _changeStage, _listStageNames, _readStage, _readStageCommit, _stageHistory, stageNotFound, stageRef, type StageState } from '../commands/_stage.js';
+import { _changeStage, _listStageNames, _resolveCanaryDeployment, _readStage, _readStageCommit, _stageHistory, stageNotFound, stageRef, type StageState } from '../commands/_stage.js';
 import { _retryOnRace } from '../commands/_retry.js';
 import { _readDeleted } from '../commands/_deleted.js';
 import { _resolveRevision } from '../commands/_revision.js';
@@ -64,9 +64,9 @@ export async function updateStage(
   if (!Array.isArray(opts.patchOperations)) throw new InvalidParameterError('patchOperations must be a list', { path: '', value: opts.patchOperations });
   const ops: PatchOperation[] = [];
   for (const op of opts.patchOperations) {
-    if ((op?.path === '/deploymentId' || op?.path === '/canarySettings/deploymentId') && op.value) {
-      ops.push({ ...op, value: (await _resolveRevision(opts, op.value)).oid });
-    } else ops.push(op);
+    if (op?.path === '/deploymentId' && op.value) ops.push({ ...op, value: (await _resolveRevision(opts, op.value)).oid });
+    else if (op?.path === '/canarySettings/deploymentId' && op.op === 'replace' && op.value) ops.push({ ...op, value: await _resolveCanaryDeployment(opts, op.value) });
+    else ops.push(op);
   }
   if (!(await readRef(opts.fs, opts.gitdir, stageRef(opts.stageName)))) throw stageNotFound(opts.stageName);
   const state = await _changeStage(opts, opts.stageName, (current) => {

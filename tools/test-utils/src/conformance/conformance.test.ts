@@ -8,6 +8,7 @@ describe('conformance: API Gateway answers recorded on real AWS (stages, deploym
     console.log(formatReport(report));
     expect(report.results.filter((r) => r.status === 'mismatched' || r.status === 'stale').map((r) => `${r.test} ${r.key}: ${r.differences.join('; ')}`)).toEqual([]);
     expect(report.total).toBe(88);
+    expect(report.results.filter((r) => r.status === 'matched').length + report.results.filter((r) => r.status === 'listed').length).toBe(88);
   });
 });
 

@@ -64,17 +64,18 @@ export async function runConformance(
     for (const [key, expected] of Object.entries(recorded)) {
       const diffs = answers.has(key) ? compareRecorded(expected, answers.get(key), bindings) : [`not answered (${failure ?? 'the scenario has no step for it'})`];
       const listed = differences.find((d) => d.test === s.test && d.key === key);
-      const status = listed ? (diffs.length ? 'listed' : 'stale') : diffs.length ? 'mismatched' : 'matched';
+      const status = listed ? (diffs.length ? 'listed' : listed.kind === 'by-design' ? 'stale' : 'matched') : diffs.length ? 'mismatched' : 'matched';
       results.push({ test: s.test, key, status, differences: diffs, ...(listed ? { reason: listed.reason } : {}) });
     }
   }
   const matched = results.filter((r) => r.status === 'matched' || r.status === 'stale').length;
   const listed = results.filter((r) => r.status === 'listed').length;
+  const fixed = results.filter((r) => r.status === 'matched' && r.reason).map((r) => `${r.key} (listed: ${r.reason}) matches now; remove it from KNOWN_DIFFERENCES`);
   return {
     results,
     matched,
     total: results.length,
-    summary: `${matched} of ${results.length} recorded answers matched${listed ? ` (${listed} listed as by-design differences)` : ''}`,
+    summary: `${matched} of ${results.length} recorded answers matched${listed ? ` (${listed} listed in KNOWN_DIFFERENCES)` : ''}${fixed.length ? `\n  note: ${fixed.join('; ')}` : ''}`,
   };
 }
 
@@ -84,7 +85,7 @@ export function formatReport(report: ConformanceReport): string {
   for (const r of report.results) {
     if (r.status === 'matched') continue;
     const name = `${r.test.split('::').slice(1).join('::')} ${r.key}`;
-    if (r.status === 'listed') lines.push(`  by design: ${name} (${r.reason})`);
+    if (r.status === 'listed') lines.push(`  listed: ${name} (${r.reason})`);
     else if (r.status === 'stale') lines.push(`  STALE (listed, but matches now): ${name}`);
     else lines.push(`  MISMATCH ${name}`, ...r.differences.map((d) => `      ${d}`));
   }
