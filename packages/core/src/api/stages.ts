@@ -31,17 +31,20 @@ export async function getStage(opts: RepoOptions & { stageName: string }): Promi
 }
 
 /**
- * All stages (GetStages), sorted by name.
+ * All stages (GetStages), sorted by name; with `deploymentId` (any revision) only the
+ * stages whose active deployment it is, as get-stages --deployment-id filters.
  *
  * @example
  * for (const s of await getStages({ fs, gitdir })) console.log(s.stageName, s.deploymentId);
+ * const onV2 = await getStages({ fs, gitdir, deploymentId: '3f9a2c71d0' });
  */
-export async function getStages(opts: RepoOptions): Promise<Stage[]> {
+export async function getStages(opts: RepoOptions & { deploymentId?: string }): Promise<Stage[]> {
   await _assertRepo(opts);
+  const only = opts.deploymentId !== undefined ? (await _resolveRevision(opts, opts.deploymentId)).oid : undefined;
   const out: Stage[] = [];
   for (const name of await _listStageNames(opts)) {
     const state = await _readStage(opts, name);
-    if (state) out.push(state.stage);
+    if (state && (only === undefined || state.stage.deploymentId === only)) out.push(state.stage);
   }
   return out;
 }
