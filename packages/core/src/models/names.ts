@@ -53,6 +53,44 @@ export function assertVariableValue(name: string, value: string): void {
   }
 }
 
+/**
+ * Parses repeatable "name=value" items (the CLI's --variable form) into validated stage
+ * variables: the value is everything after the first "=", so it may hold commas, which
+ * API Gateway allows in values and the comma-separated --variables form cannot carry.
+ *
+ * @example
+ * parseVariableList(['list=a,b,c', 'url=http://x/?q=1']); // { list: 'a,b,c', url: 'http://x/?q=1' }
+ */
+export function parseVariableList(items: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new InvalidParameterError(`invalid variable '${item}': expected name=value`, { path: '/variables', value: item });
+    const name = item.slice(0, eq);
+    assertVariableName(name);
+    assertVariableValue(name, item.slice(eq + 1));
+    out[name] = item.slice(eq + 1);
+  }
+  return { ...out };
+}
+
+/**
+ * Parses "k=v,k2=v2" tags (the CLI's --tags form; tag values have no commas) into an object.
+ *
+ * @example
+ * parseTags('team=pets,env=dev'); // { team: 'pets', env: 'dev' }
+ */
+export function parseTags(text: string): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const pair of text.split(',')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new InvalidParameterError(`invalid tag '${pair}': expected key=value`, { path: '/tags', value: pair });
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { ...out };
+}
+
 /** Parses "k=v,k2=v2" (the CLI's --variables form) into an object, validating each. */
 export function parseVariables(text: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
