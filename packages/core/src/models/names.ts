@@ -64,14 +64,19 @@ export function assertVariableValue(name: string, value: string): void {
 export function parseVariableList(items: readonly string[]): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const item of items) {
-    const eq = item.indexOf('=');
-    if (eq <= 0) throw new InvalidParameterError(`invalid variable '${item}': expected name=value`, { path: '/variables', value: item });
-    const name = item.slice(0, eq);
+    const [name, value] = splitPair(item, 'variable', '/variables');
     assertVariableName(name);
-    assertVariableValue(name, item.slice(eq + 1));
-    out[name] = item.slice(eq + 1);
+    assertVariableValue(name, value);
+    out[name] = value;
   }
   return { ...out };
+}
+
+/** "k=v" -> [k, v] at the first "=" (the value may hold more); a missing or leading "=" is refused. */
+function splitPair(item: string, what: string, path: string): [string, string] {
+  const eq = item.indexOf('=');
+  if (eq <= 0) throw new InvalidParameterError(`invalid ${what} '${item}': expected ${what === 'tag' ? 'key' : 'name'}=value`, { path, value: item });
+  return [item.slice(0, eq), item.slice(eq + 1)];
 }
 
 /**
@@ -84,9 +89,8 @@ export function parseTags(text: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const pair of text.split(',')) {
     if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new InvalidParameterError(`invalid tag '${pair}': expected key=value`, { path: '/tags', value: pair });
-    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+    const [key, value] = splitPair(pair, 'tag', '/tags');
+    out[key] = value;
   }
   return { ...out };
 }
@@ -96,10 +100,7 @@ export function parseVariables(text: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const pair of text.split(',')) {
     if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new InvalidParameterError(`invalid variable '${pair}': expected name=value`, { path: '/variables', value: pair });
-    const name = pair.slice(0, eq);
-    const value = pair.slice(eq + 1);
+    const [name, value] = splitPair(pair, 'variable', '/variables');
     assertVariableName(name);
     assertVariableValue(name, value);
     out[name] = value;
