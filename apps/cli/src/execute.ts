@@ -23,10 +23,13 @@ export async function execute(argv: string[], opts: ExecuteOptions = {}): Promis
     else if (!argv.includes('--quiet') && !argv.includes('-q') && out.text) stdout(out.text.endsWith('\n') ? out.text : out.text + '\n');
     return out.exitCode ?? 0;
   } catch (err) {
-    const e = err as { code?: string; message?: string; stack?: string; data?: { conflicts?: unknown } };
+    const e = err as { code?: string; message?: string; stack?: string; data?: { conflicts?: unknown; awsType?: string } };
     const usage = err instanceof UsageError;
-    // Scripts reading --json get the structured part of an expected failure (merge conflicts).
-    if (json && e.data?.conflicts) stdout(JSON.stringify({ message: e.message, code: e.code, conflicts: e.data.conflicts }, null, 2) + '\n');
+    // Scripts reading --json get the error as data: API Gateway's exception type, merge conflicts.
+    if (json && e.code && !usage) {
+      const { awsType, conflicts } = e.data ?? {};
+      stdout(JSON.stringify({ message: e.message, code: e.code, ...(awsType ? { awsType } : {}), ...(conflicts ? { conflicts } : {}) }, null, 2) + '\n');
+    }
     const line = (e.message ?? String(err)).split('\n')[0];
     stderr(`${usage ? 'usage' : 'error'}: ${line}${e.code && !usage ? ` [${e.code}]` : ''}\n`);
     if (usage) stderr('See gitway --help\n');
