@@ -2,6 +2,9 @@ import type { Api, Method, Stage } from '@gitway/core';
 import { createRequestValidator } from './createRequestValidator.js';
 import type { RequestContext } from './createRequestContext.js';
 import { GatewayError } from './GatewayError.js';
+import { ExecutionTrace } from './executionLog/ExecutionTrace.js';
+import { executionLogLines } from './executionLog/formatExecutionLog.js';
+import { describeFailure, traceCompletion, traceMethodRequest } from './executionLog/traceSteps.js';
 import { invokeIntegration } from './integrations/invokeIntegration.js';
 import { renderGatewayResponse } from './renderGatewayResponse.js';
 import { resourceIdOf } from './resourceIdOf.js';
@@ -29,6 +32,14 @@ export interface NormalizedRequest {
   body: Buffer;
 }
 
+/** How one request runs: `trace` collects its execution log; `test` is TestInvokeMethod (no throttle, authorizer, API key or cache). */
+export interface RunOptions {
+  trace?: ExecutionTrace;
+  test?: boolean;
+  /** Replaces the snapshot's stage variables for this request. */
+  stageVariables?: Record<string, string>;
+}
+
 const util = createVtlUtil();
 
 /**
@@ -49,6 +60,8 @@ export function compileSnapshot(
     fetch: FetchLike;
     now: () => number;
     log: (line: string) => void;
+    /** Receives execution log lines of methods whose loggingLevel is INFO or ERROR. */
+    executionLog?: (line: string) => void;
     throttle: ReturnType<typeof createThrottle>;
     cache: ReturnType<typeof createResponseCache>;
     apiKeys?: ReadonlySet<string>;
@@ -56,7 +69,8 @@ export function compileSnapshot(
 ): CompiledSnapshot {
   const router = compileRouter(api.resources);
   const validate = createRequestValidator(api);
-  const { stage, stageVariables } = deps;
+  const { stage } = deps;
+  const logs = (setting: { loggingLevel?: string }) => deps.executionLog !== undefined && (setting.loggingLevel === 'INFO' || setting.loggingLevel === 'ERROR');
   const settings = new Map<string, ReturnType<typeof methodSettingFor>>();
   // Static MOCK methods (see isStaticMock): their one answer, once the full pipeline produced it.
   const staticAnswers = new WeakMap<Method, { routeKey: string; response?: GatewayResponse }>();
@@ -66,7 +80,7 @@ export function compileSnapshot(
       const routeKey = `${method.httpMethod} ${resourcePath}`;
       let setting = settings.get(routeKey);
       if (!setting) settings.set(routeKey, (setting = methodSettingFor(stage.methodSettings, resourcePath, method.httpMethod)));
-      info = { routeKey: isStaticMock(api, method, stage, setting) ? routeKey : '' };
+      info = { routeKey: isStaticMock(api, method, stage, setting) && !logs(setting) ? routeKey : '' };
       staticAnswers.set(method, info);
     }
     return info;
@@ -82,7 +96,19 @@ export function compileSnapshot(
     return info.response;
   };
 
-  const run = async (req: NormalizedRequest, ctx: RequestContext): Promise<GatewayResponse> => {
+  const run = async (req: NormalizedRequest, ctx: RequestContext, o: RunOptions = {}): Promise<GatewayResponse> => {
+    const state: { trace?: ExecutionTrace; integrated: boolean } = { trace: o.trace, integrated: false };
+    const response = await pipeline(req, ctx, o, state);
+    const trace = state.trace;
+    if (trace) {
+      traceCompletion(trace, response, state.integrated);
+      if (!o.trace) for (const line of executionLogLines(trace, ctx.requestId)) deps.executionLog!(line);
+    }
+    return response;
+  };
+
+  const pipeline = async (req: NormalizedRequest, ctx: RequestContext, o: RunOptions, state: { trace?: ExecutionTrace; integrated: boolean }): Promise<GatewayResponse> => {
+    const stageVariables = o.stageVariables ?? deps.stageVariables;
     const params: VtlParams = {
       path: {},
       querystring: Object.fromEntries(Object.entries(req.multiQuery).map(([k, v]) => [k, v[v.length - 1]])),
@@ -100,9 +126,12 @@ export function compileSnapshot(
       const routeKey = `${method.httpMethod} ${resource.path}`;
       let setting = settings.get(routeKey);
       if (!setting) settings.set(routeKey, (setting = methodSettingFor(stage.methodSettings, resource.path, method.httpMethod)));
-      if (!deps.throttle.take(routeKey, setting)) throw new GatewayError('THROTTLED');
+      if (!state.trace && logs(setting)) state.trace = new ExecutionTrace(deps.now, setting);
+      const trace = state.trace;
+      if (trace) traceMethodRequest(trace, { requestId: ctx.requestId, method: req.method, path: req.path, pathParams: params.path, query: req.multiQuery, headers: req.headers, body: req.body });
+      if (!o.test && !deps.throttle.take(routeKey, setting)) throw new GatewayError('THROTTLED');
 
-      if (method.authorizationType !== 'NONE' || method.apiKeyRequired) {
+      if (!o.test && (method.authorizationType !== 'NONE' || method.apiKeyRequired)) {
         await authorize({
           api, method, resourcePath: resource.path, path: req.path, headers: req.headers, params, stageVariables, context: ctx,
           handlers: deps.handlers, now: deps.now, log: deps.log, apiKeys: deps.apiKeys,
@@ -115,7 +144,7 @@ export function compileSnapshot(
 
       const integration = method.methodIntegration;
       if (!integration) throw new GatewayError('API_CONFIGURATION_ERROR');
-      const caching = stage.cacheClusterEnabled && setting.cachingEnabled === true && (setting.specific || req.method === 'GET');
+      const caching = !o.test && stage.cacheClusterEnabled && setting.cachingEnabled === true && (setting.specific || req.method === 'GET');
       let cacheKey: string | undefined;
       if (caching) {
         const keyParams = (integration.cacheKeyParameters ?? []).map((p) => {
@@ -131,14 +160,20 @@ export function compileSnapshot(
 
       const proxy = integration.type === 'HTTP_PROXY' || integration.type === 'AWS_PROXY';
       const template = proxy ? undefined : selectRequestTemplate(integration, contentType);
-      const transformed = template === undefined ? undefined : renderTemplate(template, { input: createVtlInput(bodyText, params), util, context: ctx, stageVariables });
+      let transformed: string | undefined;
+      try {
+        transformed = template === undefined ? undefined : renderTemplate(template, { input: createVtlInput(bodyText, params), util, context: ctx, stageVariables });
+      } catch (error) {
+        throw GatewayError.configuration(`Unable to transform request: ${(error as Error)?.message ?? String(error)}`, error);
+      }
       const started = deps.now();
+      state.integrated = true;
       const response = await invokeIntegration({
         api, integration, resourcePath: resource.path, method: req.method, path: req.path, headers: req.headers, multiQuery: req.multiQuery,
-        params, body: req.body, contentType, transformed, stageVariables, context: ctx, handlers: deps.handlers, fetch: deps.fetch, now: deps.now,
+        params, body: req.body, contentType, transformed, stageVariables, context: ctx, handlers: deps.handlers, fetch: deps.fetch, now: deps.now, trace,
       });
       ctx.integrationLatency = deps.now() - started;
-      if (req.body.length === 0 && req.headers['content-type'] === undefined) {
+      if (!o.test && req.body.length === 0 && req.headers['content-type'] === undefined) {
         const info = staticInfo(method, resource.path);
         if (info.routeKey && !info.response) info.response = response;
       }
@@ -146,10 +181,11 @@ export function compileSnapshot(
       return response;
     } catch (error) {
       const gatewayError = error instanceof GatewayError ? error : new GatewayError('API_CONFIGURATION_ERROR');
-      if (!(error instanceof GatewayError) || gatewayError.statusCode === 502) {
-        const cause = error instanceof GatewayError ? (error.cause ?? error) : error;
-        deps.log(`${ctx.requestId} Execution failed: ${cause instanceof Error ? cause.message : String(cause)}`);
-      }
+      const failure = describeFailure(error);
+      state.integrated = false;
+      if (failure.isError) state.trace?.error(failure.message);
+      else state.trace?.info(failure.message);
+      if (!(error instanceof GatewayError) || gatewayError.statusCode === 502 || gatewayError.detail) deps.log(`${ctx.requestId} ${failure.message}`);
       return renderGatewayResponse(api.gatewayResponses ?? {}, gatewayError, ctx, params, stageVariables);
     }
   };
@@ -158,6 +194,6 @@ export function compileSnapshot(
 
 /** A compiled snapshot: the full pipeline, and the answer of static MOCK routes without it. */
 export interface CompiledSnapshot {
-  run(req: NormalizedRequest, ctx: RequestContext): Promise<GatewayResponse>;
+  run(req: NormalizedRequest, ctx: RequestContext, options?: RunOptions): Promise<GatewayResponse>;
   fast(httpMethod: string, path: string): GatewayResponse | undefined;
 }

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { getStages, Errors } from '@gitway/core';
+import { getStages } from '@gitway/core';
 import type { Context, Output } from '../context.js';
+import { loadHandlers } from '../utils/loadHandlers.js';
 
 interface Args {
   port: number;
@@ -9,18 +8,6 @@ interface Args {
   handlers?: string;
   accessLog: boolean;
   apiKey?: string[];
-}
-
-async function loadHandlers(ctx: Context, file: string): Promise<Record<string, any>> {
-  const abs = path.resolve(ctx.cwd, file);
-  try {
-    const mod = await import(pathToFileURL(abs).href);
-    const handlers = mod.default ?? mod;
-    if (typeof handlers !== 'object' || handlers === null) throw new Error('its default export is not an object');
-    return handlers;
-  } catch (err) {
-    throw new Errors.NotFoundError(`cannot load handlers module ${file}: ${(err as Error).message.split('\n')[0]}`, { what: 'file', name: abs });
-  }
 }
 
 /** Runs until SIGINT/SIGTERM; resolves with a summary when the server closes. */
