@@ -11,6 +11,7 @@ import { resourceIdOf } from './resourceIdOf.js';
 import { compileRouter } from './router/compileRouter.js';
 import type { createResponseCache } from './settings/createResponseCache.js';
 import type { createThrottle } from './settings/createThrottle.js';
+import { cacheControl, withCacheControlWarning } from './settings/cacheControl.js';
 import { methodSettingFor } from './settings/methodSettingFor.js';
 import { isStaticMock } from './staticMock.js';
 import { authorize } from './authorize.js';
@@ -146,6 +147,7 @@ export function compileSnapshot(
       if (!integration) throw new GatewayError('API_CONFIGURATION_ERROR');
       const caching = !o.test && stage.cacheClusterEnabled && setting.cachingEnabled === true && (setting.specific || req.method === 'GET');
       let cacheKey: string | undefined;
+      let control: ReturnType<typeof cacheControl> = 'read';
       if (caching) {
         const keyParams = (integration.cacheKeyParameters ?? []).map((p) => {
           const m = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(p);
@@ -153,9 +155,10 @@ export function compileSnapshot(
           return `${p}=${source?.[m![1] === 'header' ? m![2].toLowerCase() : m![2]] ?? ''}`;
         });
         cacheKey = [req.method, req.path, ...keyParams].join('\n');
-        const bypass = /(?:^|,)\s*max-age\s*=\s*0\b/i.test(req.headers['cache-control'] ?? '');
-        const hit = bypass ? undefined : deps.cache.get(cacheKey);
-        if (hit) return { ...hit, headers: { ...hit.headers } };
+        control = cacheControl(req.headers, setting);
+        if (control === 'deny') throw new GatewayError('ACCESS_DENIED', 403, `User: anonymous is not authorized to perform: execute-api:InvalidateCache on resource: arn:aws:execute-api:us-east-1:${ctx.accountId}:${ctx.apiId}/${ctx.stage}/${req.method}${req.path}`);
+        const hit = control === 'refresh' ? undefined : deps.cache.get(cacheKey);
+        if (hit) return control === 'warn' ? withCacheControlWarning(hit) : { ...hit, headers: { ...hit.headers } };
       }
 
       const proxy = integration.type === 'HTTP_PROXY' || integration.type === 'AWS_PROXY';
@@ -178,7 +181,7 @@ export function compileSnapshot(
         if (info.routeKey && !info.response) info.response = response;
       }
       if (cacheKey !== undefined && response.statusCode >= 200 && response.statusCode < 300) deps.cache.set(cacheKey, response, setting.cacheTtlInSeconds ?? 300);
-      return response;
+      return control === 'warn' ? withCacheControlWarning(response) : response;
     } catch (error) {
       const gatewayError = error instanceof GatewayError ? error : new GatewayError('API_CONFIGURATION_ERROR');
       const failure = describeFailure(error);
