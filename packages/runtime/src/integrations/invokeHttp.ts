@@ -38,7 +38,7 @@ export async function invokeHttp(o: {
   } catch (error) {
     if (signal.aborted) throw new GatewayError('INTEGRATION_TIMEOUT');
     const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-    const why = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
+    const why = [cause?.code, cause?.message].filter(Boolean).join(' ') || ((error as Error)?.message ?? String(error));
     throw Object.assign(new GatewayError('INTEGRATION_FAILURE', 502, 'Internal server error'), {
       detail: `Execution failed due to a network error communicating with endpoint ${o.url}: ${why}`,
     });
