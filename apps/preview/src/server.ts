@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Api, Stage, WriteOptions } from '@gitway/core';
-import { createGateway, MAX_PAYLOAD_BYTES, type Gateway, type LambdaHandler } from '@gitway/runtime';
+import { createGateway, MAX_PAYLOAD_BYTES, type ClientCertificateMaterial, type Gateway, type LambdaHandler } from '@gitway/runtime';
 import { createDashboard } from './dashboard/index.js';
 
 /** What `loadStage` returns for a stage name; `version` changes whenever the stage does. */
@@ -10,6 +10,8 @@ export interface LoadedStage {
   stage: Stage;
   canaryApi?: Api;
   version: string;
+  /** The certificate of the stage's clientCertificateId, presented to HTTPS backends. */
+  clientCertificate?: ClientCertificateMaterial;
 }
 
 /** Options of `createPreviewServer`. */
@@ -21,6 +23,8 @@ export interface PreviewServerOptions {
   /** API keys accepted by apiKeyRequired methods (default: any non-empty x-api-key). */
   apiKeys?: string[];
   log?: (line: string) => void;
+  /** Execution log lines of methods whose stage setting loggingLevel is INFO or ERROR ("(requestId) Method request path: ..."). */
+  executionLog?: (line: string) => void;
   /** The repository behind the stages: given, the Stage Editor dashboard is served at /_gitway/. */
   repo?: WriteOptions;
 }
@@ -48,7 +52,10 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     if (!loaded) return null;
     const cached = gateways.get(name);
     if (cached?.version === loaded.version) return cached.gateway;
-    const gateway = createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, handlers: options.handlers, log: options.log, apiKeys: options.apiKeys });
+    const gateway = createGateway({
+      api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate,
+      handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys,
+    });
     gateways.set(name, { version: loaded.version, gateway });
     return gateway;
   };

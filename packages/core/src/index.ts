@@ -37,3 +37,8 @@ export { diffStageStates, readStageState } from './api/stageDiff.js';
 export { diffStages, stageSettings, methodSettingPath } from './models/stageDiff.js';
 export { assertCanarySettings } from './models/stageRules.js';
 export { STAGE_UPDATE_PATHS } from './models/patchOperations.js';
+export {
+  generateClientCertificate, listClientCertificates, getClientCertificate, exportClientCertificate, deleteClientCertificate, getClientCertificateKeyPair,
+} from './api/clientCertificates.js';
+export type { ClientCertificate, ClientCertificateKeyPair } from './models/clientCertificate.js';
+export { CLIENT_CERTIFICATES_DIR } from './commands/_clientCertificates.js';

@@ -1,3 +1,5 @@
+import type { ClientCertificateMaterial } from './integrations/createTlsFetch.js';
+import type { TestInvokeRequest, TestInvokeResult } from './testInvoke.js';
 import type { Api, Stage } from '@gitway/core';
 
 /** Headers of a response; an array value is sent as repeated header lines. */
@@ -49,9 +51,21 @@ export interface CreateGatewayOptions {
   now?: () => number;
   /** Uniform random number in [0, 1). */
   random?: () => number;
+  /** Sends HTTP/HTTP_PROXY integration requests (default: global fetch; undici for client certificates and insecureSkipVerification). */
   fetch?: FetchLike;
+  /**
+   * The certificate and key of the stage's clientCertificateId, presented on TLS
+   * connections to HTTP/HTTP_PROXY backends by the default `fetch`. The runtime reads no
+   * repository: its host (preview) loads the material and hands it over.
+   */
+  clientCertificate?: ClientCertificateMaterial;
   /** Receives access log lines and execution error lines. */
   log?: (line: string) => void;
+  /**
+   * Receives execution log lines ("(requestId) Method request path: {petId=7}") of methods
+   * whose stage setting `loggingLevel` is INFO or ERROR (data lines with `dataTraceEnabled`).
+   */
+  executionLog?: (line: string) => void;
   /** $context.apiId; defaults to "local". */
   apiId?: string;
   /** $context.accountId; defaults to "000000000000". */
@@ -63,7 +77,9 @@ export interface CreateGatewayOptions {
   apiKeys?: string[];
 }
 
-/** A compiled stage: `handle` serves one request. */
+/** A compiled stage: `handle` serves one request; `testInvoke` simulates one with its execution log. */
 export interface Gateway {
   handle(request: GatewayRequest): Promise<GatewayResponse>;
+  /** TestInvokeMethod: no throttling, authorizers, API keys or cache; the full execution log. */
+  testInvoke(request: TestInvokeRequest): Promise<TestInvokeResult>;
 }
