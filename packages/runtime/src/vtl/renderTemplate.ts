@@ -22,12 +22,20 @@ class BoundedCompile extends Compile {
     }
     return this.budget.built(base.getArray.call(this, literal));
   }
+  /* The list a #foreach walks, evaluated once here and handed to velocityjs's own first getLiteral call. */
+  private eachFrom: { value: unknown } | undefined;
   getBlockEach(block: any[]): string {
     const from = this.getLiteral({ ...block[0].from, pos: block[0].pos });
     if (from && typeof from === 'object') this.budget.iterate(Array.isArray(from) ? from.length : Object.keys(from).length);
+    this.eachFrom = { value: from };
     return this.budget.measure(base.getBlockEach.call(this, block));
   }
   override getLiteral(literal: any): any {
+    if (this.eachFrom) {
+      const { value } = this.eachFrom;
+      this.eachFrom = undefined;
+      return value;
+    }
     const value = super.getLiteral(literal);
     if (literal.type === 'map') return this.budget.built(value);
     if (literal.type === 'string' && literal.isEval) return this.budget.string(value);
@@ -54,13 +62,11 @@ class BoundedCompile extends Compile {
   private display(value: unknown): unknown {
     if (value === undefined || value === null) return '';
     if (typeof value !== 'object') return value;
-    const parts: string[] = [];
-    let size = 0;
+    let out = '';
     const max = this.budget.limits.maxOutputChars;
     const emit = (s: string) => {
-      size += s.length;
-      if (size > max) throw new TemplateLimitError(`template output exceeded ${max} characters`);
-      parts.push(s);
+      out += s;
+      if (out.length > max) throw new TemplateLimitError(`template output exceeded ${max} characters`);
     };
     const walk = (v: unknown): void => {
       this.budget.tick();
@@ -75,7 +81,7 @@ class BoundedCompile extends Compile {
       } else emit(String(v));
     };
     walk(value);
-    return this.budget.string(parts.join(''));
+    return this.budget.string(out);
   }
 }
 
