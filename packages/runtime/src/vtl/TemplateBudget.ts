@@ -17,7 +17,7 @@ export interface TemplateLimits {
 }
 
 /**
- * Defaults: a template runs at most 1 s, builds strings and output of at most 10 MB (API
+ * Defaults: a template runs at most 250 ms, builds strings and output of at most 10 MB (API
  * Gateway's payload limit), collections of 100,000 elements, 64 M characters/elements in
  * total, and runs regular expressions over at most 1 M characters.
  */
@@ -26,7 +26,7 @@ export const DEFAULT_TEMPLATE_LIMITS: TemplateLimits = {
   maxOutputChars: 10 * 1024 * 1024,
   maxCollectionSize: 100_000,
   maxAllocated: 64 * 1024 * 1024,
-  timeBudgetMs: 1_000,
+  timeBudgetMs: 250,
   maxRegexInput: 1024 * 1024,
 };
 
