@@ -47,16 +47,32 @@ function modelOf(pointer: string): string | undefined {
  */
 export function assertNoRefCycles(doc: unknown, ctx: Pick<ImportContext, 'file' | 'locate'>): void {
   const sites: RefSite[] = [];
-  const stack: { v: unknown; pointer: string }[] = [{ v: doc, pointer: '#' }];
-  while (stack.length > 0) {
-    const { v, pointer } = stack.pop()!;
-    if (Array.isArray(v)) v.forEach((c, i) => stack.push({ v: c, pointer: ptr(pointer, i) }));
-    if (!isObject(v)) continue;
-    for (const [k, c] of Object.entries(v)) stack.push({ v: c, pointer: ptr(pointer, k) });
-    if (typeof v.$ref !== 'string' || !(v.$ref === '#' || v.$ref.startsWith('#/'))) continue;
-    const target = normalize(toCanonicalRef(v.$ref));
-    sites.push({ site: pointer, target, model: target.startsWith(OAS_MODEL_PREFIX) });
-  }
+  // Pointers are built only where a $ref is (documents are at most 64 levels deep: parseText).
+  const tokens: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        tokens.push(String(i));
+        walk(v[i]);
+        tokens.pop();
+      }
+      return;
+    }
+    if (!isObject(v)) return;
+    const ref = v.$ref;
+    if (typeof ref === 'string' && (ref === '#' || ref.startsWith('#/'))) {
+      const target = normalize(toCanonicalRef(ref));
+      sites.push({ site: ptr('#', ...tokens), target, model: target.startsWith(OAS_MODEL_PREFIX) });
+    }
+    for (const k in v) {
+      const c = v[k];
+      if (c === null || typeof c !== 'object') continue;
+      tokens.push(k);
+      walk(c);
+      tokens.pop();
+    }
+  };
+  walk(doc);
   const canonicalSite = (s: RefSite) => normalize(toCanonicalRef(s.site));
   sites.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
   const bySite = new Map(sites.map((s) => [s.site, s]));
