@@ -3,3 +3,4 @@ export type { LoadedStage, PreviewServerOptions } from './server.js';
 export { storeLoader, type StoreLoader } from './storeLoader.js';
 export { createDashboard, DASHBOARD_PREFIX } from './dashboard/index.js';
 export type { DashboardOptions } from './dashboard/index.js';
+export { isExposedBind } from './dashboard/access.js';

@@ -27,6 +27,10 @@ export interface PreviewServerOptions {
   executionLog?: (line: string) => void;
   /** The repository behind the stages: given, the Stage Editor dashboard is served at /_gitway/. */
   repo?: WriteOptions;
+  /** Token the dashboard requires on a non-loopback bind (without it the dashboard is off there). */
+  dashboardToken?: string;
+  /** Host names the dashboard answers besides loopback names and the bound address. */
+  allowedHosts?: string[];
 }
 
 const FORBIDDEN = '{"message":"Missing Authentication Token"}';
@@ -61,7 +65,7 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
   };
 
   const host = options.host ?? '127.0.0.1';
-  const dashboard = options.repo ? createDashboard({ repo: options.repo, host, log: options.log }) : null;
+  const dashboard = options.repo ? createDashboard({ repo: options.repo, host, log: options.log, token: options.dashboardToken, allowedHosts: options.allowedHosts }) : null;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {

@@ -3,18 +3,19 @@ import type { RequestContext } from './createRequestContext.js';
 import { GatewayError } from './GatewayError.js';
 import type { IntegrationResult } from './integrations/IntegrationResult.js';
 import { resolveParameter } from './resolveParameter.js';
+import { DOTALL, safeRegex } from './safeRegex.js';
 import type { GatewayResponse, ResponseHeaders } from './types.js';
 import { createVtlInput, type VtlParams } from './vtl/createVtlInput.js';
 import { createVtlUtil } from './vtl/createVtlUtil.js';
 import { renderTemplate } from './vtl/renderTemplate.js';
 
-type Selector = { pattern: RegExp | null; response: IntegrationResponse }[];
+type Selector = { pattern: ReturnType<typeof safeRegex> | null; response: IntegrationResponse }[];
 const selectors = new WeakMap<Integration, Selector>();
 const util = createVtlUtil();
 
 /**
  * Maps a backend result through the integration responses: the first whose
- * selectionPattern fully matches the backend status (or the Lambda error message) wins,
+ * selectionPattern (RE2, linear time) fully matches the backend status (or the Lambda error message) wins,
  * else the default one; its responseParameters fill `method.response.header.*` and a
  * responseTemplate chosen by the request's Accept header (else application/json) renders
  * the body. No matching response at all is a 500, as API Gateway's configuration error.
@@ -35,7 +36,7 @@ export function applyIntegrationResponse(
   // Lambda successes always take the default response; errors and HTTP statuses are matched.
   const subject = result.lambda ? result.errorMessage : String(result.statusCode);
   const chosen =
-    (subject !== undefined ? selector.find((s) => s.pattern?.test(subject))?.response : undefined) ??
+    (subject !== undefined ? selector.find((s) => s.pattern?.matches(subject))?.response : undefined) ??
     selector.find((s) => s.pattern === null)?.response;
   if (!chosen) throw GatewayError.configuration(`No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${result.statusCode}`);
 
@@ -79,12 +80,12 @@ function compileSelector(integration: Integration): Selector {
   const out: Selector = [];
   for (const [key, response] of Object.entries(integration.integrationResponses ?? {})) {
     const source = response.selectionPattern ?? (key === 'default' ? undefined : key);
-    let pattern: RegExp | null = null;
+    let pattern: Selector[number]["pattern"] = null;
     if (source !== undefined && source !== '') {
       try {
-        pattern = new RegExp(`^(?:${source})$`, 's');
+        pattern = safeRegex(source, DOTALL);
       } catch {
-        continue; // an invalid Java regex never matches
+        continue; // an invalid Java regex (or one RE2 cannot run: backreferences, lookaround) never matches
       }
     }
     out.push({ pattern, response });

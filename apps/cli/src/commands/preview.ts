@@ -11,11 +11,15 @@ interface Args {
   accessLog: boolean;
   apiKey?: string[];
   executionLog?: string;
+  dashboardToken?: string;
+  allowedHost?: string[];
 }
 
 /** Runs until SIGINT/SIGTERM; resolves with a summary when the server closes. */
 export default async function (ctx: Context, args: Args): Promise<Output> {
-  const { createPreviewServer, storeLoader } = await import('@gitway/preview');
+  const { createPreviewServer, storeLoader, isExposedBind } = await import('@gitway/preview');
+  const dashboardToken = args.dashboardToken ?? (ctx.env.GITWAY_DASHBOARD_TOKEN || undefined);
+  const exposed = isExposedBind(args.host);
   const handlers = args.handlers ? await loadHandlers(ctx, args.handlers) : undefined;
   const log = (line: string) => {
     if (!ctx.quiet) process.stderr.write(line.endsWith('\n') ? line : line + '\n');
@@ -28,6 +32,8 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
     port: args.port,
     handlers,
     apiKeys: args.apiKey,
+    dashboardToken,
+    allowedHosts: args.allowedHost,
     log: args.accessLog ? log : undefined,
     executionLog,
   });
@@ -36,7 +42,14 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   const base = `http://${args.host.includes(':') ? `[${args.host}]` : args.host}:${port}`;
   const stages = await getStages(ctx);
   const dashboard = `${base}/_gitway/`;
-  const lines = [`gitway preview listening on ${base}`, `  dashboard    ${dashboard}`];
+  const dashboardLine = !exposed ? dashboard : dashboardToken ? `${dashboard}?token=${encodeURIComponent(dashboardToken)}` : 'off on this address (start with --dashboard-token TOKEN to serve it)';
+  const lines = [`gitway preview listening on ${base}`, `  dashboard    ${dashboardLine}`];
+  if (exposed) {
+    process.stderr.write(
+      `warning: gitway preview is bound to ${args.host}, not loopback: every stage is reachable from the network` +
+        (dashboardToken ? '; the dashboard requires the token\n' : '; the dashboard is off (give --dashboard-token to serve it)\n'),
+    );
+  }
   for (const s of stages) lines.push(`  ${ctx.color.cyan(s.stageName.padEnd(12))} ${base}/${s.stageName}/`);
   if (stages.length === 0) lines.push('  (no stages yet: gitway stage create NAME --deployment REV; new stages are served as soon as they exist)');
   if (ctx.json) process.stdout.write(JSON.stringify({ url: base, port, dashboard, stages: stages.map((s) => ({ stageName: s.stageName, url: `${base}/${s.stageName}/` })) }) + '\n');

@@ -6,14 +6,19 @@ import { toHttpError } from './errors.js';
 import { HttpError, send, sendHtml, sendJson } from './http.js';
 import { errorPage } from './pages/layout.js';
 import { ROUTES } from './routes.js';
-import { assertAllowedHost, assertSameOriginWithToken, createCsrfToken } from './security.js';
+import { allowedHosts, assertAllowedHost, assertDashboardAccess, isExposedBind, TOKEN_COOKIE } from './access.js';
+import { assertSameOriginWithToken, createCsrfToken } from './security.js';
 
 /** Options of `createDashboard`. */
 export interface DashboardOptions {
   /** The gitway repository, with the author (and clock) stage changes are recorded with. */
   repo: WriteOptions;
-  /** The address the server is bound to: loopback means only loopback Host names are served. */
+  /** The address the server is bound to: a non-loopback one requires `token`. */
   host?: string;
+  /** Required on a non-loopback bind (Authorization: Bearer, or `/_gitway/?token=` which sets a cookie); without it the dashboard is not served there. */
+  token?: string;
+  /** Host names answered besides loopback names and the bound address (DNS-rebinding allow-list). */
+  allowedHosts?: string[];
   /** Clock for ages shown on pages; defaults to Date.now. */
   now?: () => number;
   log?: (line: string) => void;
@@ -34,8 +39,9 @@ export const DASHBOARD_PREFIX = '/_gitway/';
  * The Stage Editor dashboard as a node:http request handler for paths under
  * `/_gitway/`: HTML pages (stages, stage, deployments, diff), their static assets and a
  * JSON API (`/_gitway/api/...`, the CLI's `--json` shapes). POSTs need the page's CSRF
- * token and a same-origin request; on a loopback bind only loopback Host names are
- * answered (DNS rebinding). It reads and writes through @gitway/core only.
+ * token and a same-origin request; only the Host names the server was started with are
+ * answered (DNS rebinding), and on a non-loopback bind every request needs `token`.
+ * It reads and writes through @gitway/core only.
  *
  * @example
  * const dashboard = createDashboard({ repo: { fs, gitdir: '.gitway' } });
@@ -44,6 +50,8 @@ export const DASHBOARD_PREFIX = '/_gitway/';
 export function createDashboard(options: DashboardOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const ctx: DashboardContext = { repo: options.repo, csrfToken: createCsrfToken(), now: options.now ?? Date.now, log: options.log };
   const host = options.host ?? '127.0.0.1';
+  const exposed = isExposedBind(host);
+  const hosts = allowedHosts(host, options.allowedHosts);
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://dashboard.invalid');
@@ -58,7 +66,14 @@ export function createDashboard(options: DashboardOptions): (req: IncomingMessag
       else sendHtml(req, res, e.status, errorPage(rc, e.status, e.message));
     };
     try {
-      assertAllowedHost(req, host);
+      assertAllowedHost(req, hosts);
+      assertDashboardAccess(req, url, exposed, options.token);
+      if (exposed && url.searchParams.has('token') && (req.method === 'GET' || req.method === 'HEAD')) {
+        // Keep the token in an HttpOnly cookie and drop it from the address bar (and from Referer/history).
+        url.searchParams.delete('token');
+        const cookie = `${TOKEN_COOKIE}=${encodeURIComponent(options.token!)}; HttpOnly; SameSite=Strict; Path=/_gitway`;
+        return send(req, res, 303, 'text/plain; charset=utf-8', 'see ' + url.pathname, { location: url.pathname + url.search, 'set-cookie': cookie });
+      }
       if (url.pathname === '/_gitway') return send(req, res, 308, 'text/plain; charset=utf-8', 'see /_gitway/', { location: DASHBOARD_PREFIX });
       const method = req.method === 'HEAD' ? 'GET' : req.method;
       const asset = /^\/_gitway\/assets\/([\w.-]+)$/.exec(url.pathname);

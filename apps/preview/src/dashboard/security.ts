@@ -10,27 +10,6 @@ export function createCsrfToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-const isLoopbackName = (hostname: string): boolean =>
-  hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '::1' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-
-/** Host header without its port ("[::1]:4010" -> "[::1]"). */
-function hostnameOf(host: string): string {
-  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
-}
-
-/**
- * DNS-rebinding guard: when the server is bound to loopback, only loopback Host names
- * are served (a page on evil.example resolving to 127.0.0.1 gets 403 and never sees a
- * CSRF token). Bound elsewhere (`--host 0.0.0.0`), the user chose to expose it.
- */
-export function assertAllowedHost(req: IncomingMessage, boundHost: string): void {
-  const host = req.headers.host;
-  if (!host) throw new HttpError(403, 'ForbiddenError', 'missing Host header');
-  if (isLoopbackName(boundHost) && !isLoopbackName(hostnameOf(host).toLowerCase())) {
-    throw new HttpError(403, 'ForbiddenError', `host '${host}' is not allowed: the dashboard answers loopback names only`);
-  }
-}
-
 /**
  * Checks a state-changing request: it must come from a page of this origin
  * (Origin equal to this host, or Sec-Fetch-Site: same-origin when the browser sends no

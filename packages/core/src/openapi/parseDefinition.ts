@@ -1,6 +1,7 @@
 import type { Api } from '../models/types.js';
 import { invalid, type ImportContext } from './context.js';
 import { isObject } from './util.js';
+import { assertNoRefCycles } from './refCycles.js';
 
 export interface ParseDefinitionOptions {
   /** The definition text, YAML or JSON. */
@@ -32,6 +33,7 @@ export async function parseDefinition({ text, filename }: ParseDefinitionOptions
   const base = { file: filename, locate };
   if (!isObject(value)) throw invalid(base, '#', 'not an OpenAPI document (expected an object at the top level)');
   const ctx: ImportContext = { ...base, format: detectFormat(value, base) };
+  assertNoRefCycles(value, ctx);
   const doc = await resolveRefs(value, ctx);
   return JSON.parse(JSON.stringify(importApi(doc, ctx))) as Api;
 }

@@ -4,6 +4,7 @@ import { ParseError } from '../errors/ParseError.js';
 import { TooLargeError } from '../errors/TooLargeError.js';
 import { invalid, type Place } from './context.js';
 import { ptr, unescapeToken } from './util.js';
+import { assertAliasExpansion, assertFewAliases } from './yamlAliases.js';
 
 export const MAX_BYTES = 10 * 1024 * 1024;
 export const MAX_DEPTH = 64;
@@ -16,12 +17,14 @@ export interface ParsedText {
 
 /**
  * Parses YAML or JSON (JSON is parsed by `yaml` too, so both report line:column).
- * Rejects documents over 10 MB or nested deeper than 64, and `__proto__`/`constructor`/
- * `prototype` keys anywhere, before converting the syntax tree to objects.
+ * Rejects documents over 10 MB or nested deeper than 64, `__proto__`/`constructor`/
+ * `prototype` keys anywhere, and alias bombs (yamlAliases.ts), before converting the
+ * syntax tree to objects.
  */
 export function parseText(text: string, file: string): ParsedText {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_BYTES) throw new TooLargeError(`${file}: document is ${bytes} bytes, over the ${MAX_BYTES} byte limit`, { file, limit: MAX_BYTES, size: bytes });
+  const mayAlias = assertFewAliases(text, file);
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -48,6 +51,7 @@ export function parseText(text: string, file: string): ParsedText {
     return place(doc.getIn(tokens, true) as Node | undefined);
   };
   checkTree(doc.contents, file, place);
+  if (mayAlias) assertAliasExpansion(doc, file, lineCounter);
   try {
     return { value: doc.toJS({ maxAliasCount: 100 }), locate };
   } catch (e) {

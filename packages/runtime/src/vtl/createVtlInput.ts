@@ -1,4 +1,5 @@
-import { JSONPath } from 'jsonpath-plus';
+import { boundedJsonPath } from './boundedJsonPath.js';
+import { activeBudget, TemplateLimitError } from './TemplateBudget.js';
 
 /** The method request's parameters as `$input.params()` shows them. */
 export interface VtlParams {
@@ -36,21 +37,21 @@ export function createVtlInput(body: string, params: VtlParams) {
     if (json === UNPARSEABLE) return undefined;
     const expr = String(path ?? '$');
     if (expr === '$') return json;
-    return JSONPath({ path: expr, json: json as object, wrap: false, eval: 'safe' });
+    return boundedJsonPath(expr, json);
   };
   let lower: Record<string, string> | undefined;
   return {
     body: body === '' ? '{}' : body,
     json(path: unknown): string {
       const value = select(path);
-      return value === undefined ? '""' : JSON.stringify(value);
+      return value === undefined ? '""' : stringify(value, /\.\.|\*/.test(String(path ?? '$')));
     },
     path(path: unknown): unknown {
       const value = select(path);
       return value === undefined ? '' : value;
     },
     params(name?: unknown): unknown {
-      if (name === undefined) return params;
+      if (name === undefined) return { path: { ...params.path }, querystring: { ...params.querystring }, header: { ...params.header } };
       const key = String(name);
       if (Object.hasOwn(params.path, key)) return params.path[key];
       if (Object.hasOwn(params.querystring, key)) return params.querystring[key];
@@ -58,4 +59,18 @@ export function createVtlInput(body: string, params: VtlParams) {
       return Object.hasOwn(lower, key.toLowerCase()) ? lower[key.toLowerCase()] : '';
     },
   };
+}
+
+/* A selection through `..` or `*` can repeat the same subtree many times over: count while stringifying. */
+function stringify(value: unknown, repeats: boolean): string {
+  const budget = activeBudget();
+  if (!budget || !repeats) return budget ? budget.string(JSON.stringify(value)) : JSON.stringify(value);
+  let size = 0;
+  const max = budget.limits.maxOutputChars;
+  const text = JSON.stringify(value, (key, v) => {
+    size += key.length + (typeof v === 'string' ? v.length : 8);
+    if (size > max) throw new TemplateLimitError(`$input.json output exceeded ${max} characters`);
+    return v;
+  });
+  return budget.string(text);
 }

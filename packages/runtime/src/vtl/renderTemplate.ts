@@ -1,68 +1,108 @@
 import { Compile, parse } from 'velocityjs';
+import { callVtlMethod } from './callVtlMethod.js';
+import { readOnly } from './readOnly.js';
+import { DEFAULT_TEMPLATE_LIMITS, TemplateBudget, TemplateLimitError, withBudget, type TemplateLimits } from './TemplateBudget.js';
 
-/** Limits a mapping template runs under; exceeding one fails the request with a 500. */
-export interface TemplateLimits {
-  /** Total #foreach iterations and range elements per render (API Gateway allows 1000 per loop). */
-  maxIterations: number;
-  /** Largest string a render may build or output, in characters. */
-  maxOutputChars: number;
-}
-
-const DEFAULT_LIMITS: TemplateLimits = { maxIterations: 10_000, maxOutputChars: 10 * 1024 * 1024 };
-
-/** Thrown when a template exceeds its limits. */
-class TemplateLimitError extends Error {}
+export type { TemplateLimits } from './TemplateBudget.js';
 
 const base = Compile.prototype as any;
 
 /* velocityjs mixes its compilers into Compile.prototype, so one subclass can meter them all. */
 class BoundedCompile extends Compile {
-  steps = 0;
-  constructor(asts: ReturnType<typeof parse>, private readonly limits: TemplateLimits) {
+  constructor(
+    asts: ReturnType<typeof parse>,
+    private readonly budget: TemplateBudget,
+  ) {
     super(asts, { escape: false });
-  }
-  private spend(n: number): void {
-    this.steps += n;
-    if (this.steps > this.limits.maxIterations) throw new TemplateLimitError(`template exceeded ${this.limits.maxIterations} iterations`);
-  }
-  private measure<T>(value: T): T {
-    if (typeof value === 'string' && value.length > this.limits.maxOutputChars) throw new TemplateLimitError(`template output exceeded ${this.limits.maxOutputChars} characters`);
-    return value;
   }
   getArray(literal: any): unknown[] {
     if (literal.isRange) {
       const [from, to] = (literal.value as unknown[]).map((v) => (typeof v === 'string' ? parseInt(v, 10) : typeof v === 'number' ? v : Number(this.getReferences(v as any))));
-      if (Number.isFinite(from) && Number.isFinite(to)) this.spend(Math.abs(to - from) + 1);
+      if (Number.isFinite(from) && Number.isFinite(to)) this.budget.iterate(Math.abs(to - from) + 1);
     }
-    return base.getArray.call(this, literal);
+    return this.budget.built(base.getArray.call(this, literal));
   }
+  /* The list a #foreach walks, evaluated once here and handed to velocityjs's own first getLiteral call. */
+  private eachFrom: { value: unknown } | undefined;
   getBlockEach(block: any[]): string {
     const from = this.getLiteral({ ...block[0].from, pos: block[0].pos });
-    if (from && typeof from === 'object') this.spend(Array.isArray(from) ? from.length : Object.keys(from).length);
-    return this.measure(base.getBlockEach.call(this, block));
+    if (from && typeof from === 'object') this.budget.iterate(Array.isArray(from) ? from.length : Object.keys(from).length);
+    this.eachFrom = { value: from };
+    return this.budget.measure(base.getBlockEach.call(this, block));
   }
   override getLiteral(literal: any): any {
-    return this.measure(super.getLiteral(literal));
+    if (this.eachFrom) {
+      const { value } = this.eachFrom;
+      this.eachFrom = undefined;
+      return value;
+    }
+    const value = super.getLiteral(literal);
+    if (literal.type === 'map') return this.budget.built(value);
+    if (literal.type === 'string' && literal.isEval) return this.budget.string(value);
+    return this.budget.measure(value);
   }
+  override getExpression(ast: any): any {
+    const value = super.getExpression(ast);
+    return typeof value === 'string' ? this.budget.string(value) : value;
+  }
+  /* Output position (isVal): undefined and null render as empty text, as in API Gateway; lists and maps with a bounded formatter. */
   override getReferences(ast: any, isVal?: boolean): any {
-    return this.measure(super.getReferences(ast, isVal));
+    this.budget.tick();
+    const value = super.getReferences(ast, isVal);
+    return isVal ? this.display(value) : this.budget.measure(value);
   }
   override renderAstList(asts?: any[], contextId?: string): string {
-    return this.measure(super.renderAstList(asts, contextId));
+    return this.budget.measure(super.renderAstList(asts, contextId));
+  }
+  /* Replaces velocityjs's dispatch, which called any JavaScript method and attached an `eval` to the receiver. */
+  getPropMethod(property: any, baseRef: unknown): unknown {
+    const args = (Array.isArray(property.args) ? property.args : []).map((exp: any) => this.getLiteral(exp));
+    return callVtlMethod(this.budget, baseRef, String(property.id), args);
+  }
+  private display(value: unknown): unknown {
+    if (value === undefined || value === null) return '';
+    if (typeof value !== 'object') return value;
+    let out = '';
+    const max = this.budget.limits.maxOutputChars;
+    const emit = (s: string) => {
+      out += s;
+      if (out.length > max) throw new TemplateLimitError(`template output exceeded ${max} characters`);
+    };
+    const walk = (v: unknown): void => {
+      this.budget.tick();
+      if (Array.isArray(v)) {
+        emit('[');
+        v.forEach((x, i) => (i > 0 && emit(', '), walk(x)));
+        emit(']');
+      } else if (v !== null && typeof v === 'object') {
+        emit('{');
+        Object.keys(v).forEach((k, i) => (i > 0 && emit(', '), emit(`${k}=`), walk((v as Record<string, unknown>)[k])));
+        emit('}');
+      } else emit(String(v));
+    };
+    walk(value);
+    return this.budget.string(out);
   }
 }
 
 const astCache = new Map<string, ReturnType<typeof parse>>();
+/* The variables every API Gateway template sees; a render gets read-only views of them. */
+const HOST = ['input', 'util', 'context', 'stageVariables'];
 
 /**
  * Renders an API Gateway mapping template (Velocity) with the given variables
- * (`input`, `util`, `context`, `stageVariables`), bounded in loop iterations and output
- * size. Throws when the template does not parse or exceeds a limit.
+ * (`input`, `util`, `context`, `stageVariables`). Each render sees read-only views of
+ * those four (a template's writes to them do nothing, so nothing survives the request),
+ * may call only Java's String/List/Map methods and the `$util`/`$input` functions
+ * (regexes run on RE2, linear time), and runs under `limits`: loop iterations, string,
+ * collection and total allocation sizes, and a time budget. Undefined references render
+ * as empty text, as in API Gateway. Throws when the template does not parse or exceeds
+ * a limit (the pipeline answers 500 for that request only).
  *
  * @example
  * renderTemplate('{"id": "$input.params(\'id\')"}', { input, util, context, stageVariables });
  */
-export function renderTemplate(template: string, variables: Record<string, unknown>, limits: TemplateLimits = DEFAULT_LIMITS): string {
+export function renderTemplate(template: string, variables: Record<string, unknown>, limits: Partial<TemplateLimits> = {}): string {
   // Without a reference or directive a template renders as itself (apart from escapes and comments, which need '\\' or '#').
   if (!/[$#\\]/.test(template)) return template;
   let asts = astCache.get(template);
@@ -71,5 +111,9 @@ export function renderTemplate(template: string, variables: Record<string, unkno
     if (astCache.size > 1000) astCache.clear();
     astCache.set(template, asts);
   }
-  return new BoundedCompile(asts, limits).render(variables);
+  const budget = new TemplateBudget({ ...DEFAULT_TEMPLATE_LIMITS, ...limits });
+  const context: Record<string, unknown> = { ...variables };
+  for (const name of HOST) if (Object.hasOwn(context, name)) context[name] = readOnly(context[name]);
+  const compiled = new BoundedCompile(asts, budget);
+  return withBudget(budget, () => compiled.render(context, undefined, true));
 }
