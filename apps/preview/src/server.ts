@@ -42,6 +42,25 @@ const UNAVAILABLE = '{"message":"Service Unavailable"}';
  * server.close();
  */
 export async function createPreviewServer(options: PreviewServerOptions): Promise<Server> {
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer(createPreviewHandler(options));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, host, () => resolve());
+  });
+  return server;
+}
+
+/**
+ * The request listener behind `createPreviewServer`: `/<stage>/<path>` of `req.url` goes
+ * to that stage's gateway. For servers that mount the stages elsewhere (gitway serve
+ * rewrites `req.url` before calling it).
+ *
+ * @example
+ * const listener = createPreviewHandler({ loadStage });
+ * http.createServer((req, res) => listener(req, res));
+ */
+export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>): (req: IncomingMessage, res: ServerResponse) => void {
   const gateways = new Map<string, { version: string; gateway: Gateway }>();
   const gatewayFor = async (name: string): Promise<Gateway | null> => {
     const loaded = await options.loadStage(name);
@@ -56,14 +75,14 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
   const host = options.host ?? '127.0.0.1';
   const dashboard = options.repo ? createDashboard({ repo: options.repo, host, log: options.log }) : null;
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error) => {
       // Last line of defence: a hostile request never takes the server down.
       options.log?.(`request failed: ${(error as Error)?.message ?? error}`);
       if (!res.headersSent) sendJson(req, res, 500, '{"message":"Internal server error"}');
       else res.destroy();
     });
-  });
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
@@ -102,11 +121,7 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     res.writeHead(response.statusCode, wire.headers);
     res.end(req.method === 'HEAD' ? undefined : wire.body);
   }
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4010, host, () => resolve());
-  });
-  return server;
+  return listener;
 }
 
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: string): void {

@@ -7,6 +7,8 @@ export type { Author, WriteOptions } from './models/options.js';
 
 export { init, getDefinitionPath } from './api/init.js';
 export { listRefNames } from './api/listRefNames.js';
+export { getRestApiId } from './api/getRestApiId.js';
+export { readWorkingDefinition, writeWorkingDefinition, workingDefinitionFile, type WorkingOptions } from './api/workingDefinition.js';
 export { deploy, type DeployOptions } from './api/deploy.js';
 export type { DeployResult } from './commands/_deploy.js';
 export { createStage, newStage } from './api/createStage.js';
