@@ -8,12 +8,14 @@ describe('gitway status', () => {
     const { dir, api } = initDemo('gitway-cli-status-');
     expect(json(dir, 'status')).toMatchObject({ branch: 'main', id: null, stages: [] });
     const v1 = json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
-    expect(json(dir, 'status')).toEqual({ branch: 'main', id: v1.id, undeployedChanges: 0, merge: null, stages: [{ stageName: 'prod', deploymentId: v1.id, behind: 0 }] });
+    expect(json(dir, 'status')).toEqual({ restApiId: expect.stringMatching(/^[a-z0-9]{10}$/), branch: 'main', id: v1.id, undeployedChanges: 0, merge: null, stages: [{ stageName: 'prod', deploymentId: v1.id, behind: 0 }] });
     fs.copyFileSync(path.join(EXAMPLES, 'v2.yaml'), api);
     expect(json(dir, 'status').undeployedChanges).toBeGreaterThan(0);
     json(dir, 'deploy', '-m', 'v2');
     const human = gitway(dir, 'status').stdout;
     expect(human).toContain('On branch main');
+    expect(human).toContain(`REST API id ${json(dir, 'status').restApiId}`);
+    expect(json(dir, 'status').restApiId).toBe(json(dir, 'status').restApiId);
     expect(human).toContain('working definition matches the branch tip');
     expect(human).toMatch(/prod\s+[0-9a-f]{10}\s+1 deployment\(s\) behind main/);
   });

@@ -11,7 +11,7 @@ interface Args {
   apiKey?: string[];
 }
 
-async function loadHandlers(ctx: Context, file: string): Promise<Record<string, any>> {
+export async function loadHandlers(ctx: Context, file: string): Promise<Record<string, any>> {
   const abs = path.resolve(ctx.cwd, file);
   try {
     const mod = await import(pathToFileURL(abs).href);
