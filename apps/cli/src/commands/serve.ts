@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Errors } from '@gitway/core';
 import type { Context, Output } from '../context.js';
-import { loadHandlers } from './preview.js';
+import { loadHandlers } from '../utils/loadHandlers.js';
 
 interface Args {
   root: string;
