@@ -106,6 +106,7 @@ export async function createServeServer(options: ServeOptions): Promise<ServeSer
       write: { fs, gitdir: repo?.gitdir ?? '', cache: repo?.cache, author: { name, email: `${name}@aws` }, now },
       now,
       random: options.random,
+      handlers: options.handlers,
     };
     const result = await operation(ctx);
     if (result.wrote) repo?.loader.invalidate();

@@ -1,4 +1,5 @@
 import { onTestFinished } from 'vitest';
+import { request } from 'node:http';
 import * as aws from '@aws-sdk/client-api-gateway';
 import { tempDir } from '@gitway/test-utils';
 import { createServeServer, type ServeOptions, type ServeServer } from '@gitway/serve';
@@ -56,3 +57,15 @@ export async function call(url: string, init?: RequestInit): Promise<{ status: n
   }
   return { status: res.status, body };
 }
+
+/** A data-plane GET through the Host form `{id}.execute-api.localhost:PORT/{stage}/{path}`. */
+export function byHost(port: number, host: string, p: string): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path: p, headers: { host } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    }).on('error', reject).end();
+  });
+}
+

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import fs from 'node:fs';
-import { request } from 'node:http';
 import { getStageHistory } from '@gitway/core';
 import { fsck, git } from '@gitway/test-utils';
-import { aws, call, definition, sdk, startServe } from './helpers.js';
+import { aws, byHost, call, definition, sdk, startServe } from './helpers.js';
 
 const {
   CreateDeploymentCommand, CreateRestApiCommand, DeleteDeploymentCommand, GetDeploymentCommand, GetDeploymentsCommand, GetExportCommand,
@@ -13,17 +12,6 @@ const {
 } = aws;
 
 const enc = (s: string) => new TextEncoder().encode(s);
-
-/** A data-plane GET through the Host form `{id}.execute-api.localhost:PORT/{stage}/{path}`. */
-function byHost(port: number, host: string, p: string): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path: p, headers: { host } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
-    }).on('error', reject).end();
-  });
-}
 
 describe('gitway serve with the AWS SDK', () => {
   it('runs the deployment story: import, deploy, redeploy, roll back, canary, delete, export; the data plane follows every step and git records it', async () => {

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { WriteOptions } from '@gitway/core';
+import type { LambdaHandler } from '@gitway/runtime';
 import type { ApiRepo, Registry } from '../registry.js';
 
 /** What an operation gets: the matched request and, for `/restapis/{restApiId}/...`, its repository. */
@@ -16,6 +17,8 @@ export interface OpContext {
   write: WriteOptions;
   now: () => number;
   random?: (n: number) => number;
+  /** Local Lambda handlers (AWS_PROXY integrations) for TestInvokeMethod. */
+  handlers?: Record<string, LambdaHandler>;
 }
 
 /** What an operation answers; status defaults to the operation's success status. */

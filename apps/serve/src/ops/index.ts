@@ -4,6 +4,7 @@ import { CreateDeployment, DeleteDeployment, GetDeployment, GetDeployments } fro
 import { CreateStage, DeleteStage, GetStage, GetStages, UpdateStage } from './stages.js';
 import { GetIntegration, GetMethod, GetResource, GetResources } from './resources.js';
 import { GetExport } from './export.js';
+import { TestInvokeMethod } from './testInvoke.js';
 
 export type { Operation, OpContext, OpResult } from './context.js';
 
@@ -12,7 +13,7 @@ export const IMPLEMENTED: Record<string, Operation> = {
   CreateRestApi, GetRestApi, GetRestApis, DeleteRestApi, ImportRestApi, PutRestApi,
   CreateDeployment, GetDeployment, GetDeployments, DeleteDeployment,
   CreateStage, GetStage, GetStages, UpdateStage, DeleteStage,
-  GetExport, GetResources, GetResource, GetMethod, GetIntegration,
+  GetExport, GetResources, GetResource, GetMethod, GetIntegration, TestInvokeMethod,
 };
 
 /** Operations that do not name a REST API in their path (the others get their repository first). */
