@@ -23,6 +23,8 @@ export interface PreviewServerOptions {
   log?: (line: string) => void;
   /** Execution log lines of methods whose stage setting loggingLevel is INFO or ERROR ("(requestId) Method request path: ..."). */
   executionLog?: (line: string) => void;
+  /** $context.apiId of every stage (gitway serve passes the restApiId); default the runtime's. */
+  apiId?: string;
   /** The repository behind the stages: given, the Stage Editor dashboard is served at /_gitway/. */
   repo?: WriteOptions;
 }
@@ -69,7 +71,7 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
     if (!loaded) return null;
     const cached = gateways.get(name);
     if (cached?.version === loaded.version) return cached.gateway;
-    const gateway = createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys });
+    const gateway = createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys, apiId: options.apiId });
     gateways.set(name, { version: loaded.version, gateway });
     return gateway;
   };

@@ -66,7 +66,7 @@ export async function createServeServer(options: ServeOptions): Promise<ServeSer
   const dataPlanes = new WeakMap<ApiRepo, (req: IncomingMessage, res: ServerResponse) => void>();
   const dataPlane = (repo: ApiRepo) => {
     let listener = dataPlanes.get(repo);
-    if (!listener) dataPlanes.set(repo, (listener = createPreviewHandler({ loadStage: repo.loader, handlers: options.handlers, log: options.log })));
+    if (!listener) dataPlanes.set(repo, (listener = createPreviewHandler({ loadStage: repo.loader, handlers: options.handlers, log: options.log, apiId: repo.restApiId })));
     return listener;
   };
 

@@ -25,10 +25,11 @@ describe('gitway serve: REST APIs and read views of the working definition', () 
     const extra = JSON.parse(definition('1', { '/health': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'mock', requestTemplates: { 'application/json': '{"statusCode": 200}' }, responses: { default: { statusCode: '200' } } } } } }));
     delete extra.paths['/color'];
     delete extra.paths['/pets/{petId}'];
+    delete extra.paths['/whoami'];
     await client.send(new PutRestApiCommand({ restApiId: 'k3y0000001', mode: 'merge', body: enc(JSON.stringify(extra)) }));
     const resources = (await client.send(new GetResourcesCommand({ restApiId: 'k3y0000001' }))).items!;
     expect(resources.map((r) => [r.path, Object.keys(r.resourceMethods ?? {})])).toEqual([
-      ['/', []], ['/color', ['GET']], ['/health', ['GET']], ['/pets', []], ['/pets/{petId}', ['GET']],
+      ['/', []], ['/color', ['GET']], ['/health', ['GET']], ['/pets', []], ['/pets/{petId}', ['GET']], ['/whoami', ['GET']],
     ]);
     const pet = resources.find((r) => r.path === '/pets/{petId}')!;
     expect(pet.parentId).toBe(resources.find((r) => r.path === '/pets')!.id);

@@ -39,6 +39,7 @@ export function definition(version: string, extraPaths: Record<string, unknown> 
     info: { title: 'colors', version },
     paths: {
       '/color': { get: mock(`{"version": "${version}", "color": "$stageVariables.color"}`) },
+      '/whoami': { get: mock('{"api": "$context.apiId", "stage": "$context.stage"}') },
       '/pets/{petId}': { get: { ...mock(`{"version": "${version}", "pet": "$input.params('petId')"}`), parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'string' } }] } },
       ...extraPaths,
     },

@@ -34,6 +34,7 @@ describe('gitway serve with the AWS SDK', () => {
     expect(d1.createdDate).toBeInstanceOf(Date);
     expect(await call(stageUrl('/color'))).toEqual({ status: 200, body: { version: '1', color: 'red' } });
     expect(await byHost(port, `${id}.execute-api.localhost:${port}`, '/prod/pets/7')).toEqual({ status: 200, body: { version: '1', pet: '7' } });
+    expect(await call(stageUrl('/whoami'))).toEqual({ status: 200, body: { api: id, stage: 'prod' } });
 
     // A settings change, then v2 in the working definition: nothing is live until it is deployed.
     await client.send(new UpdateStageCommand({ restApiId: id, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/*/*/throttling/rateLimit', value: '100' }] }));
