@@ -10,7 +10,7 @@ describe('diff', () => {
     const v2 = structuredClone(v1);
     v2.resources['/{proxy+}']!.resourceMethods.ANY!.methodIntegration!.uri = 'http://b/{proxy}';
     delete v2.resources['/pets/{petId}'];
-    v2.resources['/pets']!.resourceMethods.POST = { httpMethod: 'POST', authorizationType: 'NONE' };
+    v2.resources['/pets']!.resourceMethods.POST = { httpMethod: 'POST', authorizationType: 'NONE', methodIntegration: { type: 'MOCK' } };
     v2.resources['/pets']!.resourceMethods.GET!.requestParameters = { 'method.request.querystring.limit': true };
     await deploy({ ...repo, api: v2, description: 'v2' });
     const d = await diff({ ...repo, from: 'prod', to: 'main' });

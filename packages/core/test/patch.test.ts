@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deploy, updateStage, getStage, applyPatchOperations, type PatchOperation, type Stage } from '@gitway/core';
+import { deploy, updateStage, getStage, applyPatchOperations, DEFAULT_METHOD_SETTING, type PatchOperation, type Stage } from '@gitway/core';
 import { tempRepo, sampleApi, snapshotDir, fsck } from '@gitway/test-utils';
 
 const r = (path: string, value?: string): PatchOperation => ({ op: 'replace', path, value });
@@ -11,9 +11,9 @@ describe('UpdateStage patch operations: every invalid path and value', () => {
     const before = snapshotDir(repo.gitdir);
     const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`v${i}`, 'x']));
     const cases: [PatchOperation[], string, RegExp][] = [
-      [[r('/nope', '1')], 'InvalidParameterError', /^Invalid patch path '\/nope'\. Must be one of: \[\/deploymentId, /],
-      [[r('/variables', 'x')], 'InvalidParameterError', /Invalid patch path/],
-      [[r('/variables/', 'x')], 'InvalidParameterError', /Invalid patch path/],
+      [[r('/nope', '1')], 'InvalidParameterError', /^Invalid method setting path: \/nope\. Must be one of: \[\/deploymentId, \/description, /],
+      [[r('/variables', 'x')], 'InvalidParameterError', /Invalid method setting path/],
+      [[r('/variables/', 'x')], 'InvalidParameterError', /Invalid method setting path/],
       [[r('/variables/bad-name', 'x')], 'InvalidNameError', /invalid stage variable name 'bad-name'/],
       [[r(`/variables/${'n'.repeat(65)}`, 'x')], 'InvalidNameError', /1-64 characters/],
       [[r('/variables/__proto__', 'x')], 'InvalidParameterError', /'__proto__' is not supported/],
@@ -30,18 +30,22 @@ describe('UpdateStage patch operations: every invalid path and value', () => {
       [[{ op: 'remove', path: '/cacheClusterSize' }], 'InvalidParameterError', /Invalid remove operation/],
       [[r('/description', 'x'.repeat(1025))], 'InvalidParameterError', /at most 1024/],
       [[r('/accessLogSettings', 'x')], 'InvalidParameterError', /Invalid replace operation with path: \/accessLogSettings$/],
-      [[r('/accessLogSettings/level', 'x')], 'InvalidParameterError', /Invalid patch path/],
-      [[r('/canarySettings', 'x')], 'InvalidParameterError', /Invalid replace operation with path: \/canarySettings$/],
+      [[r('/accessLogSettings/level', 'x')], 'InvalidParameterError', /^Invalid accessLogSettings path\. Must be one of : \[\/accessLogSettings\/destinationArn, \/accessLogSettings\/format\]$/],
+      [[r('/accessLogSettings/destinationArn', '')], 'InvalidParameterError', /^Access Log value must not be empty$/],
+      [[r('/accessLogSettings/format', '')], 'InvalidParameterError', /^Access Log value must not be empty$/],
+      [[r('/accessLogSettings/format', '$context.httpMethod')], 'InvalidParameterError', /must contain \$context\.requestId or \$context\.extendedRequestId/],
+      [[{ op: 'remove', path: '/accessLogSettings/format' }], 'InvalidParameterError', /^Cannot remove method setting accessLogSettings\/format because there is no method setting for this method $/],
+      [[r('/canarySettings', 'x')], 'InvalidParameterError', /^Invalid method setting path: \/canarySettings\. Must be one of/],
       [[r('/canarySettings/percentTraffic', '101')], 'InvalidParameterError', /percentTraffic must be between 0.0 and 100.0/],
       [[r('/canarySettings/percentTraffic', '-0.5')], 'InvalidParameterError', /percentTraffic must be between/],
       [[r('/canarySettings/percentTraffic', 'ten')], 'InvalidParameterError', /Invalid number value 'ten'/],
       [[{ op: 'add', path: '/canarySettings/percentTraffic', value: '1' }], 'InvalidParameterError', /Invalid add operation with path: \/canarySettings\/percentTraffic/],
-      [[{ op: 'remove', path: '/canarySettings/deploymentId' }], 'InvalidParameterError', /Invalid remove operation/],
-      [[r('/canarySettings/deploymentId', 'nope')], 'NotFoundError', /unknown revision/],
+      [[{ op: 'remove', path: '/canarySettings/deploymentId' }], 'InvalidParameterError', /^Cannot remove method setting canarySettings\/deploymentId because/],
+      [[r('/canarySettings/deploymentId', 'nope')], 'InvalidParameterError', /^Deployment id does not exist$/],
       [[r('/canarySettings/useStageCache', 'maybe')], 'InvalidParameterError', /Invalid boolean value/],
       [[r('/canarySettings/stageVariableOverrides/bad-name', 'x')], 'InvalidNameError', /bad-name/],
       [[{ op: 'add', path: '/canarySettings/stageVariableOverrides/x', value: '1' }], 'InvalidParameterError', /Invalid add operation/],
-      [[r('/canarySettings/other', '1')], 'InvalidParameterError', /Invalid patch path/],
+      [[r('/canarySettings/other', '1')], 'InvalidParameterError', /^Invalid method setting path: \/canarySettings\/other\./],
       [[{ op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' }], 'InvalidParameterError', /^Promotion not available\. Canary does not exist\.$/],
       [[{ op: 'copy', from: '/variables', path: '/canarySettings/stageVariableOverrides' }], 'InvalidParameterError', /Invalid copy operation with path: .*Valid copy:path are \[\/deploymentId, \/variables\]/],
       [[{ op: 'move', from: '/variables/a', path: '/variables/b' }], 'InvalidParameterError', /Invalid move operation/],
@@ -49,16 +53,20 @@ describe('UpdateStage patch operations: every invalid path and value', () => {
       [[{ op: 'frobnicate' as 'add', path: '/variables/a', value: '1' }], 'InvalidParameterError', /Invalid patch operation specified/],
       [[r('/*/*/caching/ttlInSeconds', '3601')], 'InvalidParameterError', /cacheTtlInSeconds must be an integer from 0 to 3600/],
       [[r('/*/*/caching/ttlInSeconds', '1.5')], 'InvalidParameterError', /Invalid integer value '1.5'/],
-      [[r('/*/*/throttling/rateLimit', '-1')], 'InvalidParameterError', /throttlingRateLimit must be a number >= 0/],
+      [[r('/*/*/throttling/rateLimit', '-2')], 'InvalidParameterError', /throttlingRateLimit must be a number >= 0, or -1 for unset/],
+      [[r('/*/*/throttling/burstLimit', '99999999999999999999')], 'InvalidParameterError', /throttlingBurstLimit must be an integer from 0 to 2147483647/],
+      [[r('/*/*/throttling/burstLimit', '-5')], 'InvalidParameterError', /throttlingBurstLimit must be an integer from 0 to 2147483647, or -1/],
+      [[{ op: 'remove', path: '/*/*' }], 'InvalidParameterError', /^Cannot remove method setting \*\/\* because there is no method setting for this method $/],
+      [[{ op: 'remove', path: '/~1pets/GET' }], 'InvalidParameterError', /^Cannot remove method setting pets\/GET because/],
       [[r('/*/*/throttling/burstLimit', '2.5')], 'InvalidParameterError', /Invalid integer value/],
       [[r('/*/*/logging/loglevel', 'DEBUG')], 'InvalidParameterError', /loggingLevel must be OFF, ERROR or INFO/],
       [[r('/*/*/metrics/enabled', 'on')], 'InvalidParameterError', /Invalid boolean value/],
       [[r('/*/*/caching/unauthorizedCacheControlHeaderStrategy', 'IGNORE')], 'InvalidParameterError', /unauthorizedCacheControlHeaderStrategy/],
-      [[r('/*/*/caching/color', 'red')], 'InvalidParameterError', /Invalid patch path/],
+      [[r('/*/*/caching/color', 'red')], 'InvalidParameterError', /Invalid method setting path/],
       [[r('/~1pets/FETCH/caching/enabled', 'true')], 'InvalidParameterError', /Invalid HTTP method 'FETCH'/],
       [[r('/~1pets/*/caching/enabled', 'true')], 'InvalidParameterError', /use \/\*\/\*\/\.\.\./],
       [[{ op: 'remove', path: '/~1pets/GET/caching/enabled' }], 'InvalidParameterError', /Cannot remove method setting pets\/GET because there is no method setting for this method/],
-      [[r('/variables/b', 'ok'), r('/nope', '1')], 'InvalidParameterError', /Invalid patch path/], // all or nothing
+      [[r('/variables/b', 'ok'), r('/nope', '1')], 'InvalidParameterError', /Invalid method setting path/], // all or nothing
     ];
     for (const [ops, code, message] of cases) {
       const err = await updateStage({ ...repo, stageName: 'prod', patchOperations: ops }).then(() => null, (e: { code: string; message: string }) => e);
@@ -99,7 +107,8 @@ describe('UpdateStage patch operations: every invalid path and value', () => {
       ],
     });
     const all = { metricsEnabled: true, loggingLevel: 'INFO', dataTraceEnabled: false, throttlingBurstLimit: 10, throttlingRateLimit: 2.5, cachingEnabled: true, cacheTtlInSeconds: 3600, cacheDataEncrypted: true, requireAuthorizationForCacheControl: true, unauthorizedCacheControlHeaderStrategy: 'FAIL_WITH_403' };
-    expect(s.methodSettings).toEqual({ '*/*': all, 'pets/{petId}/GET': all, '/POST': all, 'pets/ANY': { cachingEnabled: false } });
+    // A new per-method entry starts from the */* entry (API Gateway fills every field).
+    expect(s.methodSettings).toEqual({ '*/*': all, 'pets/{petId}/GET': all, '/POST': all, 'pets/ANY': { ...all, cachingEnabled: false } });
     expect(s).toMatchObject({ description: 'd', cacheClusterEnabled: true, cacheClusterSize: '237', clientCertificateId: 'cert1', tracingEnabled: true });
     expect(s.accessLogSettings).toEqual({ format: '$context.requestId', destinationArn: 'arn:aws:logs:us-east-1:123:log-group:x' });
     expect(s.canarySettings).toMatchObject({ percentTraffic: 100, stageVariableOverrides: { o: '1' }, useStageCache: true });
@@ -109,6 +118,33 @@ describe('UpdateStage patch operations: every invalid path and value', () => {
       patchOperations: [{ op: 'remove', path: '/accessLogSettings' }, { op: 'remove', path: '/canarySettings' }, { op: 'remove', path: '/description' }, { op: 'remove', path: '/clientCertificateId' }],
     });
     expect(cleared.accessLogSettings ?? cleared.canarySettings ?? cleared.description ?? cleared.clientCertificateId).toBeUndefined();
+  });
+
+  it('fills a new method-setting entry as API Gateway does, takes Terraform\'s -1 and removes whole entries (mismatches 1, 2, 11)', async () => {
+    const repo = await tempRepo();
+    await deploy({ ...repo, api: sampleApi('v1'), stageName: 'prod' });
+    const up = (...patchOperations: PatchOperation[]) => updateStage({ ...repo, stageName: 'prod', patchOperations });
+    let s = await up(r('/*/*/throttling/burstLimit', '123'), r('/*/*/caching/enabled', 'true'), r('/~1pets/GET/throttling/burstLimit', '124'));
+    expect(s.methodSettings).toEqual({
+      '*/*': { ...DEFAULT_METHOD_SETTING, throttlingBurstLimit: 123, cachingEnabled: true },
+      'pets/GET': { ...DEFAULT_METHOD_SETTING, throttlingBurstLimit: 124, cachingEnabled: true },
+    });
+    expect(DEFAULT_METHOD_SETTING).toEqual({
+      metricsEnabled: false, dataTraceEnabled: false, throttlingBurstLimit: 5000, throttlingRateLimit: 10000, cachingEnabled: false, cacheTtlInSeconds: 300,
+      cacheDataEncrypted: false, requireAuthorizationForCacheControl: true, unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITH_RESPONSE_HEADER',
+    });
+    s = await up(r('/*/*/throttling/burstLimit', '-1'), r('/*/*/throttling/rateLimit', '-1.000000'));
+    expect(s.methodSettings!['*/*']).toMatchObject({ throttlingBurstLimit: -1, throttlingRateLimit: -1 });
+    s = await up(r('/*/*/throttling/burstLimit', '2147483647'));
+    expect(s.methodSettings!['*/*']!.throttlingBurstLimit).toBe(2147483647);
+    s = await up({ op: 'remove', path: '/~1pets/GET' });
+    expect(Object.keys(s.methodSettings!)).toEqual(['*/*']);
+    s = await up({ op: 'remove', path: '/*/*' });
+    expect(s.methodSettings).toEqual({});
+    expect(s.cacheClusterStatus).toBe('NOT_AVAILABLE');
+    s = await up(r('/cacheClusterEnabled', 'true'));
+    expect(s).toMatchObject({ cacheClusterStatus: 'AVAILABLE', cacheClusterSize: '0.5' });
+    fsck(repo.gitdir);
   });
 
   it('applyPatchOperations does not touch its input', () => {

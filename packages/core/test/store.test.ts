@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deploy, getStage, getStageHistory, log, readDeployment, rollback, createStage, updateStage, resolveRevision, Errors } from '@gitway/core';
+import { deploy, getStage, getStageHistory, log, readDeployment, rollback, createStage, updateStage, resolveRevision, Errors, DEFAULT_METHOD_SETTING } from '@gitway/core';
 import { tempRepo, sampleApi, generatedApi, fsck, git, snapshotDir } from '@gitway/test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,7 +51,7 @@ describe('store', () => {
     const s = await getStage({ ...repo, stageName: 'prod' });
     expect(s.stage.deploymentId).toBe(v2.id);
     expect(s.stage.variables).toEqual({ backend: 'http://127.0.0.1:9000' });
-    expect(s.stage.methodSettings).toEqual({ '*/*': { throttlingRateLimit: 100 } });
+    expect(s.stage.methodSettings).toEqual({ '*/*': { ...DEFAULT_METHOD_SETTING, throttlingRateLimit: 100 } });
     await rollback({ ...repo, stageName: 'prod' });
     const history = await getStageHistory({ ...repo, stageName: 'prod' });
     expect(history.map((h) => h.stage.deploymentId)).toEqual([v1.id, v2.id, v1.id, v1.id]);

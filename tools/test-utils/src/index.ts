@@ -112,3 +112,4 @@ export function generatedApi(n: number, perDir = 50): Api {
   return api;
 }
 export * from './gitHttpServer.js';
+export * from './conformance/index.js';

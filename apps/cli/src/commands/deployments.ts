@@ -17,7 +17,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   }
   const items = await listDeployments({ ...ctx, includeDeleted: args.all, limit: args.maxCount });
   const c = ctx.color;
-  const rows = items.map((d) => [c.yellow(short(d.id)), d.createdDate.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), (d.deleted ? c.dim('(deleted) ') : '') + (d.description.split('\n')[0] || '(no description)')]);
+  const rows = items.map((d) => [c.yellow(short(d.id)), d.createdDate.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), (d.deleted ? c.dim('(deleted) ') : '') + ((d.description ?? '').split('\n')[0] || '(no description)')]);
   return {
     json: { items: items.map((d) => ({ id: d.id, description: d.description, createdDate: d.createdDate, ...(d.deleted ? { deleted: true } : {}) })) },
     text: items.length ? table(rows) : 'no deployments',

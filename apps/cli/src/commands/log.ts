@@ -11,7 +11,7 @@ export default async function (ctx: Context, args: { rev?: string; maxCount?: nu
     .map((d) => {
       const names = deco.get(d.id);
       const tag = names ? ' ' + c.green(`(${names.join(', ')})`) : '';
-      if (args.oneline) return `${c.yellow(short(d.id))}${tag} ${d.description.split('\n')[0]}`;
+      if (args.oneline) return `${c.yellow(short(d.id))}${tag} ${(d.description ?? '').split('\n')[0]}`;
       return [
         `${c.yellow(`deployment ${d.id}`)}${tag}`,
         ...(d.parents.length > 1 ? [`Merge: ${d.parents.map(short).join(' ')}`] : []),

@@ -8,7 +8,9 @@ import { assertBranchName, assertStageName } from '../models/names.js';
 import { assertCanarySettings, assertVariables } from '../models/stageRules.js';
 import { _readStage } from '../commands/_stage.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
-import { newStage } from './createStage.js';
+import { newStage, stageFields, type StageCreateOptions } from './createStage.js';
+import { deployProblems } from '../models/deployable.js';
+import { InvalidDefinitionError } from '../errors/InvalidDefinitionError.js';
 
 export interface DeployOptions extends WriteOptions {
   api: Api;
@@ -18,6 +20,15 @@ export interface DeployOptions extends WriteOptions {
   branch?: string;
   /** Also point this stage at the deployment (created if missing; an existing stage keeps its settings). */
   stageName?: string;
+  /** CreateDeployment's stageDescription: the description of the stage `stageName` (given: set on a new or existing stage). */
+  stageDescription?: string;
+  /**
+   * CreateStage's options for `stageName` (cache cluster, tracing, tags, documentation
+   * version): set on the stage whether it is created or exists (tags merge over its tags).
+   */
+  stageOptions?: Omit<StageCreateOptions, 'description' | 'variables'>;
+  /** The definition's text, so a refusal names the line (`api.yaml:12:9: #/paths/...`). */
+  source?: { text: string; filename: string };
   /** Stage variables to set on `stageName` (merged over the existing ones). */
   variables?: Record<string, string>;
   /** Create a new deployment even when the API equals the branch tip's. */
@@ -46,20 +57,30 @@ export interface DeployOptions extends WriteOptions {
 export async function deploy(opts: DeployOptions): Promise<DeployResult & { stage?: Stage }> {
   await _assertRepo(opts);
   await assertApi(opts.api);
+  await assertDeployable(opts);
   if (opts.branch !== undefined) assertBranchName(opts.branch);
   assertVariables(opts.variables);
+  if (opts.canary) await assertCanaryTarget(opts);
   if (opts.stageName !== undefined) {
     assertStageName(opts.stageName);
+    if (!opts.canary) assertNoCanary((await _readStage(opts, opts.stageName))?.stage);
   }
-  if (opts.canary) await assertCanaryTarget(opts);
+  const settings = { ...stageFields({ ...opts.stageOptions, description: opts.stageDescription }) };
   const result = await _deploy({ ...opts, branchRef: opts.branch ? `refs/heads/${opts.branch}` : undefined });
   if (opts.stageName === undefined) return result;
   if (opts.canary) return { ...result, stage: await deployCanary(opts, result) };
   const state = await _changeStage(opts, opts.stageName, (current, now) => {
     const base = current?.stage ?? newStage(opts.stageName!, result.id, now);
-    if (current && current.stage.deploymentId === result.id && !opts.variables) return null;
+    assertNoCanary(current?.stage);
+    if (current && current.stage.deploymentId === result.id && !opts.variables && Object.keys(settings).length === 0) return null;
     return {
-      stage: { ...base, deploymentId: result.id, variables: opts.variables ? { ...base.variables, ...opts.variables } : base.variables },
+      stage: {
+        ...base,
+        ...settings,
+        ...(settings.tags ? { tags: { ...base.tags, ...settings.tags } } : {}),
+        deploymentId: result.id,
+        variables: opts.variables ? { ...base.variables, ...opts.variables } : base.variables,
+      },
       message: `${current ? 'deploy' : 'create stage'} ${opts.stageName}: ${result.id.slice(0, 10)}${result.description ? ` (${result.description.split('\n')[0]})` : ''}`,
     };
   });
@@ -69,7 +90,36 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult & { stag
 function canaryStageMissing(name: string | undefined): InvalidParameterError {
   return name
     ? new InvalidParameterError(`Invalid deployment content specified.Stage ${name} must already be created before making a canary release deployment`, { path: '/stageName', value: name })
-    : new InvalidParameterError(`Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is null`, { path: '/stageName', value: null });
+    : new InvalidParameterError(
+        `Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is ${name === '' ? '' : 'null'}`,
+        { path: '/stageName', value: name ?? null },
+      );
+}
+
+/** API Gateway refuses a plain deployment onto a stage whose canary is on (promote or delete it first). */
+function assertNoCanary(stage: Stage | undefined): void {
+  if (!stage?.canarySettings) return;
+  throw new InvalidParameterError(
+    `Invalid deployment content specified.Non canary deployment not supported on stage ${stage.stageName} because Canary is enabled. Provide CanarySettings in deploymentInput. ` +
+      '(Promote or delete the canary first, or deploy as the canary.)',
+    { path: '/stageName', value: stage.stageName, hint: 'promote or delete the canary, or deploy with a canary' },
+  );
+}
+
+/** API Gateway's deploy-time refusals, before anything is written; the first names its place. */
+async function assertDeployable(opts: DeployOptions): Promise<void> {
+  const problems = deployProblems(opts.api);
+  if (problems.length === 0) return;
+  const first = problems[0]!;
+  let place: { line: number; column: number } | undefined;
+  if (opts.source) {
+    const { parseText } = await import('../openapi/parseText.js');
+    place = parseText(opts.source.text, opts.source.filename).locate(first.pointer);
+  }
+  const file = opts.source?.filename;
+  const at = file ? `${file}${place ? `:${place.line}:${place.column}` : ''}: ` : '';
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  throw new InvalidDefinitionError(`${at}${first.pointer}: ${first.message}${more}`, { ...(file ? { file } : {}), pointer: first.pointer, ...place, problems });
 }
 
 /** Checked before anything is written: API Gateway refuses a canary deployment to a missing stage. */

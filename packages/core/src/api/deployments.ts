@@ -1,18 +1,15 @@
 import type { RepoOptions } from '../models/FsClient.js';
 import type { WriteOptions } from '../models/options.js';
 import type { DeploymentInfo } from './log.js';
-import { canonicalJson } from '../utils/canonicalJson.js';
-import { encodeCommit, encodeTree, hashObject } from '../storage/gitObjects.js';
-import { writeObjects } from '../storage/writeObjects.js';
-import { listRefs, readRef, updateRef } from '../storage/refs.js';
-import { deploymentInfo, readCommit, readJsonBlob, readTree } from '../storage/readObjects.js';
+import { listRefs } from '../storage/refs.js';
+import { deploymentInfo, readCommit } from '../storage/readObjects.js';
+import { _commitJsonRef } from '../commands/_jsonRef.js';
 import { _assertDeployment, _listStageNames, _readStage } from '../commands/_stage.js';
 import { _resolveRevision } from '../commands/_revision.js';
 import { _assertRepo } from '../commands/_repo.js';
-import { _signature, isoDate } from '../commands/_author.js';
 import { _retryOnRace } from '../commands/_retry.js';
 import { ConflictError } from '../errors/ConflictError.js';
-import { DELETED_DEPLOYMENTS_REF, _readDeleted as readDeleted, type DeletedDeployments } from '../commands/_deleted.js';
+import { DELETED_DEPLOYMENTS_REF, _readDeleted as readDeleted, _readDescriptions, withDescription, type DeletedDeployments } from '../commands/_deleted.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 
 export { DELETED_DEPLOYMENTS_REF, type DeletedDeployments } from '../commands/_deleted.js';
@@ -59,14 +56,14 @@ export async function deleteDeployment(opts: WriteOptions & { deploymentId: stri
     if (stages.length) {
       throw new ConflictError('Active stages pointing to this deployment must be moved or deleted', { deploymentId: oid, stages });
     }
-    const author = await _signature(opts);
-    const deletedDate = isoDate(author.timestamp);
-    const blob = hashObject('blob', Buffer.from(canonicalJson({ ...deleted, [oid]: { deletedDate } })));
-    const tree = hashObject('tree', encodeTree([{ mode: '100644', name: 'deleted.json', oid: blob.oid }]));
-    const parents = tip ? [tip, oid] : [oid];
-    const commit = hashObject('commit', encodeCommit({ tree: tree.oid, parents, author, message: `delete deployment ${oid.slice(0, 10)}` }));
-    await writeObjects(opts.fs, opts.gitdir, [blob, tree, commit]);
-    await updateRef(opts.fs, opts.gitdir, DELETED_DEPLOYMENTS_REF, commit.oid, tip);
+    const deletedDate = await _commitJsonRef(opts, {
+      ref: DELETED_DEPLOYMENTS_REF,
+      file: 'deleted.json',
+      tip,
+      value: (deletedDate) => ({ ...deleted, [oid]: { deletedDate } }),
+      keep: [oid],
+      message: `delete deployment ${oid.slice(0, 10)}`,
+    });
     return { id: oid, deletedDate };
   });
 }
@@ -83,6 +80,7 @@ export async function listDeployments(
 ): Promise<(DeploymentInfo & { deleted?: boolean })[]> {
   await _assertRepo(opts);
   const deleted = await getDeletedDeployments(opts);
+  const { descriptions } = await _readDescriptions(opts);
   const seen = new Set<string>();
   const out: (DeploymentInfo & { deleted?: boolean })[] = [];
   const queue = [...(await listRefs(opts.fs, opts.gitdir, 'refs/heads/')).values()];
@@ -93,7 +91,7 @@ export async function listDeployments(
     const c = await readCommit(opts, oid);
     queue.push(...c.parents);
     if (deleted[oid] && !opts.includeDeleted) continue;
-    out.push({ ...deploymentInfo(c), ...(deleted[oid] ? { deleted: true } : {}) });
+    out.push({ ...withDescription(deploymentInfo(c), descriptions), ...(deleted[oid] ? { deleted: true } : {}) });
   }
   out.sort((a, b) => (a.createdDate !== b.createdDate ? (a.createdDate < b.createdDate ? 1 : -1) : a.id < b.id ? -1 : 1));
   return out.slice(0, opts.limit ?? Infinity);

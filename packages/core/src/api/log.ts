@@ -2,7 +2,7 @@ import type { RepoOptions } from '../models/FsClient.js';
 import type { Api } from '../models/types.js';
 import { _resolveRevision, type ResolvedRevision } from '../commands/_revision.js';
 import { _assertRepo, _currentBranchRef } from '../commands/_repo.js';
-import { _readDeleted } from '../commands/_deleted.js';
+import { _readDeleted, _readDescriptions, withDescription } from '../commands/_deleted.js';
 import { readRef } from '../storage/refs.js';
 import { deploymentInfo, readApiTree, readCommit } from '../storage/readObjects.js';
 import type { Deployment } from '../commands/_deploy.js';
@@ -45,13 +45,14 @@ export async function log(opts: RepoOptions & { rev?: string; depth?: number }):
   const out: DeploymentInfo[] = [];
   const depth = opts.depth ?? Infinity;
   const { deleted } = await _readDeleted(opts);
+  const { descriptions } = await _readDescriptions(opts);
   while (oid && out.length < depth) {
     const c = await readCommit(opts, oid);
     if (deleted[oid]) {
       oid = c.parents[0];
       continue;
     }
-    out.push(deploymentInfo(c));
+    out.push(withDescription(deploymentInfo(c), descriptions));
     oid = c.parents[0];
   }
   return out;
@@ -69,5 +70,6 @@ export async function readDeployment(opts: RepoOptions & { rev: string }): Promi
   const c = await readCommit(opts, oid);
   const api = await readApiTree(opts, c.tree);
   const deleted = oid in (await _readDeleted(opts)).deleted;
-  return { ...(deleted ? { deleted } : {}), ...deploymentInfo(c), api };
+  const { descriptions } = await _readDescriptions(opts);
+  return { ...(deleted ? { deleted } : {}), ...withDescription(deploymentInfo(c), descriptions), api };
 }

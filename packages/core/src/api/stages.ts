@@ -3,7 +3,7 @@ import type { RepoOptions } from '../models/FsClient.js';
 import type { WriteOptions } from '../models/options.js';
 import type { PatchOperation } from '../models/patchOperations.js';
 import { applyPatchOperations } from '../models/patchOperations.js';
-import { _changeStage, _listStageNames, _readStage, _readStageCommit, _stageHistory, stageNotFound, stageRef, type StageState } from '../commands/_stage.js';
+import { _changeStage, _listStageNames, _resolveCanaryDeployment, _readStage, _readStageCommit, _stageHistory, stageNotFound, stageRef, type StageState } from '../commands/_stage.js';
 import { _retryOnRace } from '../commands/_retry.js';
 import { _readDeleted } from '../commands/_deleted.js';
 import { _resolveRevision } from '../commands/_revision.js';
@@ -31,17 +31,20 @@ export async function getStage(opts: RepoOptions & { stageName: string }): Promi
 }
 
 /**
- * All stages (GetStages), sorted by name.
+ * All stages (GetStages), sorted by name; with `deploymentId` (any revision) only the
+ * stages whose active deployment it is, as get-stages --deployment-id filters.
  *
  * @example
  * for (const s of await getStages({ fs, gitdir })) console.log(s.stageName, s.deploymentId);
+ * const onV2 = await getStages({ fs, gitdir, deploymentId: '3f9a2c71d0' });
  */
-export async function getStages(opts: RepoOptions): Promise<Stage[]> {
+export async function getStages(opts: RepoOptions & { deploymentId?: string }): Promise<Stage[]> {
   await _assertRepo(opts);
+  const only = opts.deploymentId !== undefined ? (await _resolveRevision(opts, opts.deploymentId)).oid : undefined;
   const out: Stage[] = [];
   for (const name of await _listStageNames(opts)) {
     const state = await _readStage(opts, name);
-    if (state) out.push(state.stage);
+    if (state && (only === undefined || state.stage.deploymentId === only)) out.push(state.stage);
   }
   return out;
 }
@@ -64,9 +67,9 @@ export async function updateStage(
   if (!Array.isArray(opts.patchOperations)) throw new InvalidParameterError('patchOperations must be a list', { path: '', value: opts.patchOperations });
   const ops: PatchOperation[] = [];
   for (const op of opts.patchOperations) {
-    if ((op?.path === '/deploymentId' || op?.path === '/canarySettings/deploymentId') && op.value) {
-      ops.push({ ...op, value: (await _resolveRevision(opts, op.value)).oid });
-    } else ops.push(op);
+    if (op?.path === '/deploymentId' && op.value) ops.push({ ...op, value: (await _resolveRevision(opts, op.value)).oid });
+    else if (op?.path === '/canarySettings/deploymentId' && op.op === 'replace' && op.value) ops.push({ ...op, value: await _resolveCanaryDeployment(opts, op.value) });
+    else ops.push(op);
   }
   if (!(await readRef(opts.fs, opts.gitdir, stageRef(opts.stageName)))) throw stageNotFound(opts.stageName);
   const state = await _changeStage(opts, opts.stageName, (current) => {

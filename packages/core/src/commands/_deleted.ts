@@ -1,6 +1,5 @@
 import type { RepoOptions } from '../models/FsClient.js';
-import { readRef } from '../storage/refs.js';
-import { readCommit, readJsonBlob, readTree } from '../storage/readObjects.js';
+import { _readJsonRef } from './_jsonRef.js';
 
 /** The ref whose commit's `deleted.json` lists the deleted deployments (see docs/DESIGN.md). */
 export const DELETED_DEPLOYMENTS_REF = 'refs/gitway/deleted-deployments';
@@ -9,9 +8,23 @@ export const DELETED_DEPLOYMENTS_REF = 'refs/gitway/deleted-deployments';
 export type DeletedDeployments = Record<string, { deletedDate: string }>;
 
 export async function _readDeleted(opts: RepoOptions): Promise<{ tip: string | null; deleted: DeletedDeployments }> {
-  const tip = await readRef(opts.fs, opts.gitdir, DELETED_DEPLOYMENTS_REF);
-  if (!tip) return { tip, deleted: {} };
-  const entry = (await readTree(opts, (await readCommit(opts, tip)).tree)).find((e) => e.path === 'deleted.json');
-  return { tip, deleted: entry ? await readJsonBlob<DeletedDeployments>(opts, entry.oid) : {} };
+  const { tip, value } = await _readJsonRef<DeletedDeployments>(opts, DELETED_DEPLOYMENTS_REF, 'deleted.json');
+  return { tip, deleted: value };
 }
 
+/** The ref whose commit's `descriptions.json` holds descriptions changed by updateDeployment. */
+export const DEPLOYMENT_DESCRIPTIONS_REF = 'refs/gitway/deployment-descriptions';
+
+/** Deployment id -> its description as updateDeployment last set it ("" = none). */
+export async function _readDescriptions(opts: RepoOptions): Promise<{ tip: string | null; descriptions: Record<string, string> }> {
+  const { tip, value } = await _readJsonRef<Record<string, string>>(opts, DEPLOYMENT_DESCRIPTIONS_REF, 'descriptions.json');
+  return { tip, descriptions: value };
+}
+
+/** `info` with the description updateDeployment recorded for it, if any. */
+export function withDescription<T extends { id: string; description?: string }>(info: T, descriptions: Record<string, string>): T {
+  if (!Object.hasOwn(descriptions, info.id)) return info;
+  const { description: _old, ...rest } = info;
+  const d = descriptions[info.id]!;
+  return (d ? { ...rest, description: d } : rest) as T;
+}

@@ -9,11 +9,13 @@ import { _newObjects } from './_writeTree.js';
 import { _signature, isoDate } from './_author.js';
 import { _retryOnRace } from './_retry.js';
 import { _currentBranchRef } from './_repo.js';
+import { _readDeleted } from './_deleted.js';
 
 export interface Deployment {
   /** The deployment id: the commit sha. */
   id: string;
-  description: string;
+  /** Absent when the deployment has none, as in API Gateway. */
+  description?: string;
   /** ISO 8601 */
   createdDate: string;
 }
@@ -43,10 +45,12 @@ export async function _deploy(
   return _retryOnRace(async () => {
     const tip = await readRef(opts.fs, opts.gitdir, branchRef);
     const tipCommit = tip ? await readCommit(opts, tip) : null;
-    if (tipCommit && tipCommit.tree === built.object.oid && !opts.allowEmpty) {
+    // A deleted tip is not reused: API Gateway creates a new deployment.
+    if (tipCommit && tipCommit.tree === built.object.oid && !opts.allowEmpty && !(tip! in (await _readDeleted(opts)).deleted)) {
+      const tipDescription = tipCommit.message.replace(/\n$/, '');
       return {
         id: tip!,
-        description: tipCommit.message.replace(/\n$/, ''),
+        ...(tipDescription ? { description: tipDescription } : {}),
         createdDate: isoDate(tipCommit.author.timestamp),
         created: false,
         tree: built.object.oid,
@@ -64,7 +68,7 @@ export async function _deploy(
     await updateRef(opts.fs, opts.gitdir, branchRef, commit.oid, tip);
     return {
       id: commit.oid,
-      description,
+      ...(description ? { description } : {}),
       createdDate: isoDate(author.timestamp),
       created: true,
       tree: built.object.oid,

@@ -7,6 +7,7 @@ import { writeObjects } from '../storage/writeObjects.js';
 import { listRefs, readRef, updateRef } from '../storage/refs.js';
 import { readCommit, readJsonBlob, readTree, type CommitInfo } from '../storage/readObjects.js';
 import { assertStage } from '../models/stageRules.js';
+import { stageResource } from '../models/stageResource.js';
 import { assertStageName } from '../models/names.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
@@ -14,6 +15,7 @@ import { StageMovedError } from '../errors/StageMovedError.js';
 import { _signature, isoDate } from './_author.js';
 import { _retryOnRace } from './_retry.js';
 import { _readDeleted } from './_deleted.js';
+import { _resolveRevision } from './_revision.js';
 
 export const stageRef = (name: string): string => `refs/stages/${name}`;
 
@@ -39,7 +41,7 @@ export async function _readStageCommit(opts: RepoOptions, oid: string, commit?: 
   const c = commit ?? (await readCommit(opts, oid));
   const entry = (await readTree(opts, c.tree)).find((e) => e.path === 'stage.json');
   if (!entry) throw new NotFoundError(`commit ${oid} is not a stage commit (no stage.json)`, { what: 'stage', name: oid });
-  const stage = await readJsonBlob<Stage>(opts, entry.oid);
+  const stage = stageResource(await readJsonBlob<Stage>(opts, entry.oid));
   const prev = c.parents[0] ?? null;
   // Parents are [previous state?, active deployment, canary?]: the first is a previous
   // state only when it is a stage commit, which the stage record tells apart.
@@ -91,7 +93,7 @@ export async function _assertDeployment(opts: RepoOptions, oid: string, path = '
 export async function _changeStage(
   opts: WriteOptions & { expectedOid?: string | null },
   name: string,
-  change: (current: StageState | null, now: string) => { stage: Stage; message: string } | null,
+  change: (current: StageState | null, now: string) => { stage: Stage; message: string; keepLastUpdated?: boolean } | null,
 ): Promise<StageState> {
   assertStageName(name);
   const once = async (): Promise<StageState> => {
@@ -108,7 +110,8 @@ export async function _changeStage(
     const author = await _signature(opts);
     const next = change(current, isoDate(author.timestamp));
     if (!next) return current!;
-    const stage = { ...next.stage, stageName: name, lastUpdatedDate: isoDate(author.timestamp) };
+    // keepLastUpdated: an event that changes no setting (a cache flush) keeps the record as is.
+    const stage = stageResource({ ...next.stage, stageName: name, lastUpdatedDate: next.keepLastUpdated ? next.stage.lastUpdatedDate : isoDate(author.timestamp) });
     assertStage(stage);
     await _assertDeployment(opts, stage.deploymentId);
     if (stage.canarySettings?.deploymentId) await _assertDeployment(opts, stage.canarySettings.deploymentId, '/canarySettings/deploymentId');
@@ -142,4 +145,14 @@ export async function _stageHistory(opts: RepoOptions, name: string, limit = Inf
     oid = state.previous;
   }
   return out;
+}
+
+/** A canary's deployment revision -> id; API Gateway's "Deployment id does not exist" when it names none. */
+export async function _resolveCanaryDeployment(opts: RepoOptions, rev: string): Promise<string> {
+  try {
+    return (await _resolveRevision(opts, rev)).oid;
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'NotFoundError') throw err;
+    throw new InvalidParameterError('Deployment id does not exist', { path: '/canarySettings/deploymentId', value: rev });
+  }
 }

@@ -1,6 +1,9 @@
-import type { MethodSetting, Stage } from './types.js';
+import type { Stage } from './types.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
 import { CACHE_CLUSTER_SIZES } from './stageRules.js';
+import { applyMethodSetting, cannotRemove, isWholeEntryPath, METHOD_SETTING_PATHS, removeMethodSettingEntry } from './methodSettings.js';
+
+export { METHOD_SETTING_PATHS } from './methodSettings.js';
 
 /** An AWS PatchOperation as UpdateStage takes it. */
 export interface PatchOperation {
@@ -52,19 +55,6 @@ export function escapePointer(s: string): string {
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** The ten method-setting patch keys -> MethodSetting field and value type. */
-export const METHOD_SETTING_PATHS: Record<string, [keyof MethodSetting, 'bool' | 'int' | 'number' | 'string']> = {
-  'metrics/enabled': ['metricsEnabled', 'bool'],
-  'logging/loglevel': ['loggingLevel', 'string'],
-  'logging/dataTrace': ['dataTraceEnabled', 'bool'],
-  'throttling/burstLimit': ['throttlingBurstLimit', 'int'],
-  'throttling/rateLimit': ['throttlingRateLimit', 'number'],
-  'caching/enabled': ['cachingEnabled', 'bool'],
-  'caching/ttlInSeconds': ['cacheTtlInSeconds', 'int'],
-  'caching/dataEncrypted': ['cacheDataEncrypted', 'bool'],
-  'caching/requireAuthorizationForCacheControl': ['requireAuthorizationForCacheControl', 'bool'],
-  'caching/unauthorizedCacheControlHeaderStrategy': ['unauthorizedCacheControlHeaderStrategy', 'string'],
-};
 
 function toBool(op: PatchOperation): boolean {
   if (op.value === 'true') return true;
@@ -104,10 +94,21 @@ export const STAGE_UPDATE_PATHS: readonly string[] = [
   ...Object.keys(METHOD_SETTING_PATHS).map((k) => `/*/*/${k}`),
 ];
 
+/**
+ * API Gateway's list of UpdateStage paths, verbatim as its "Invalid method setting path"
+ * error spells it (recorded on AWS, including its missing commas).
+ */
+export const AWS_STAGE_PATHS_TEXT =
+  '[/deploymentId, /description, /cacheClusterEnabled, /cacheClusterSize, /clientCertificateId, /accessLogSettings, /accessLogSettings/destinationArn, /accessLogSettings/format, ' +
+  '/{resourcePath}/{httpMethod}/metrics/enabled, /{resourcePath}/{httpMethod}/logging/dataTrace, /{resourcePath}/{httpMethod}/logging/loglevel, ' +
+  '/{resourcePath}/{httpMethod}/throttling/burstLimit/{resourcePath}/{httpMethod}/throttling/rateLimit/{resourcePath}/{httpMethod}/caching/ttlInSeconds, ' +
+  '/{resourcePath}/{httpMethod}/caching/enabled, /{resourcePath}/{httpMethod}/caching/dataEncrypted, /{resourcePath}/{httpMethod}/caching/requireAuthorizationForCacheControl, ' +
+  '/{resourcePath}/{httpMethod}/caching/unauthorizedCacheControlHeaderStrategy, /*/*/metrics/enabled, /*/*/logging/dataTrace, /*/*/logging/loglevel, ' +
+  '/*/*/throttling/burstLimit /*/*/throttling/rateLimit /*/*/caching/ttlInSeconds, /*/*/caching/enabled, /*/*/caching/dataEncrypted, ' +
+  '/*/*/caching/requireAuthorizationForCacheControl, /*/*/caching/unauthorizedCacheControlHeaderStrategy, /variables/{variable_name}, /tracingEnabled]';
+
 function invalidPath(op: PatchOperation): never {
-  // API Gateway says "Invalid method setting path: <path>. Must be one of: [...]"; the first
-  // words stay gitway's earlier "Invalid patch path '<path>'" that scripts already match.
-  return bad(`Invalid patch path '${op.path}'. Must be one of: [${STAGE_UPDATE_PATHS.join(', ')}]`, op);
+  return bad(`Invalid method setting path: ${op.path}. Must be one of: ${AWS_STAGE_PATHS_TEXT}`, op);
 }
 function invalidOp(op: PatchOperation): never {
   return bad(`Invalid ${op.op} operation with path: ${op.path}`, op);
@@ -225,24 +226,41 @@ function applyOne(stage: Stage, op: PatchOperation): void {
         delete stage.accessLogSettings;
         return;
       case 'canarySettings':
+        if (op.op === 'replace') invalidPath(op);
         if (op.op !== 'remove') invalidOp(op);
         delete stage.canarySettings;
         return;
     }
   }
-  if (head === 'accessLogSettings' && parts.length === 2 && (parts[1] === 'format' || parts[1] === 'destinationArn')) {
-    const settings = (stage.accessLogSettings ??= {});
-    setOrRemove(settings, parts[1], op, () => needValue(op));
-    if (Object.keys(settings).length === 0) delete stage.accessLogSettings;
-    return;
-  }
+  if (head === 'accessLogSettings') return applyAccessLog(stage, op, parts);
   if (head === 'canarySettings') return applyCanary(stage, op, parts);
-  if (parts.length >= 4) return applyMethodSetting(stage, op, parts);
+  if (op.op === 'remove' && isWholeEntryPath(parts)) return removeMethodSettingEntry(stage, op, parts);
+  if (parts.length >= 4) return applyMethodSetting(stage, op, parts, () => invalidPath(op));
   invalidPath(op);
+}
+
+/**
+ * /accessLogSettings/destinationArn and /format, replace only (a single field cannot be
+ * removed: remove /accessLogSettings), never empty; the format must log the request id.
+ */
+function applyAccessLog(stage: Stage, op: PatchOperation, parts: string[]): void {
+  const field = parts[1];
+  if (parts.length !== 2 || (field !== 'format' && field !== 'destinationArn')) {
+    bad('Invalid accessLogSettings path. Must be one of : [/accessLogSettings/destinationArn, /accessLogSettings/format]', op);
+  }
+  if (op.op === 'remove') cannotRemove(`accessLogSettings/${field}`, op);
+  if (op.op !== 'replace' && op.op !== 'add') invalidOp(op);
+  if (!op.value) bad('Access Log value must not be empty', op);
+  if (field === 'format' && !/\$\{?context\.(requestId|extendedRequestId)\b/.test(op.value!)) {
+    bad('Access Log format must contain $context.requestId or $context.extendedRequestId', op);
+  }
+  (stage.accessLogSettings ??= {})[field] = op.value!;
 }
 
 function applyCanary(stage: Stage, op: PatchOperation, parts: string[]): void {
   const key = parts[1];
+  // API Gateway removes the canary only whole (remove /canarySettings) or one override at a time.
+  if (op.op === 'remove' && !(key === 'stageVariableOverrides' && parts.length === 3 && parts[2] !== '')) cannotRemove(parts.join('/'), op);
   if (key === 'stageVariableOverrides' && parts.length === 3 && parts[2] !== '') {
     // AWS documents replace and remove per override (update-canary-deployment).
     if (op.op === 'add') invalidOp(op);
@@ -254,35 +272,11 @@ function applyCanary(stage: Stage, op: PatchOperation, parts: string[]): void {
     if (Object.keys(o).length === 0) delete canary.stageVariableOverrides;
     return;
   }
+  if (op.op === 'add' && parts.length === 2) invalidOp(op);
   if (parts.length !== 2 || !['percentTraffic', 'deploymentId', 'useStageCache'].includes(key!)) invalidPath(op);
   replaceOnly(op);
   const canary = canaryOf(stage);
   if (key === 'percentTraffic') canary.percentTraffic = toNumber(op, false);
   else if (key === 'deploymentId') canary.deploymentId = needValue(op);
   else canary.useStageCache = toBool(op);
-}
-
-// Keys in stage.methodSettings are "{resource path without its leading /}/{METHOD}" and "*/*".
-function applyMethodSetting(stage: Stage, op: PatchOperation, parts: string[]): void {
-  const setting = METHOD_SETTING_PATHS[`${parts[parts.length - 2]}/${parts[parts.length - 1]}`];
-  if (!setting) invalidPath(op);
-  const method = parts[parts.length - 3]!;
-  const rawResource = parts.slice(0, parts.length - 3).join('/');
-  if (method !== '*' && !/^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|ANY)$/.test(method)) bad(`Invalid HTTP method '${method}' in ${op.path}`, op);
-  const resource = rawResource === '*' ? '*' : unescapePointer(rawResource).replace(/^\//, '');
-  if ((resource === '*') !== (method === '*')) bad(`Invalid method setting path '${op.path}': use /*/*/... or /{resource path}/{METHOD}/...`, op);
-  const key = `${resource}/${method}`;
-  if (op.op === 'remove' && !stage.methodSettings?.[key]) {
-    bad(`Cannot remove method setting ${key} because there is no method setting for this method `, op);
-  }
-  const settings = (stage.methodSettings ??= {});
-  const ms: MethodSetting = (settings[key] ??= {});
-  const [field, kind] = setting!;
-  if (op.op === 'remove') delete ms[field];
-  else {
-    const value = kind === 'bool' ? toBool(op) : kind === 'int' ? toNumber(op, true) : kind === 'number' ? toNumber(op, false) : needValue(op);
-    (ms as Record<string, unknown>)[field] = value;
-  }
-  if (Object.keys(ms).length === 0) delete settings[key];
-  if (Object.keys(settings).length === 0) delete stage.methodSettings;
 }

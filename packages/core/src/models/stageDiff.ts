@@ -1,5 +1,6 @@
 import type { CanarySettings, MethodSetting, Stage } from './types.js';
 import { escapePointer, METHOD_SETTING_PATHS, type PatchOperation } from './patchOperations.js';
+import { DEFAULT_METHOD_SETTING } from './methodSettings.js';
 
 const replace = (path: string, value: unknown): PatchOperation => ({ op: 'replace', path, value: String(value) });
 const remove = (path: string): PatchOperation => ({ op: 'remove', path });
@@ -21,17 +22,33 @@ export function methodSettingPath(key: string): string {
 
 const FIELD_TO_PATH = new Map(Object.entries(METHOD_SETTING_PATHS).map(([path, [field]]) => [field as string, path]));
 
+/**
+ * Entries only in `a` are removed whole; an entry only in `b` starts as UpdateStage creates
+ * it (API Gateway's defaults, over them the `*\/*` entry, which sorts and applies first); a
+ * field `b` leaves out goes back to its default (remove).
+ */
 function diffMethodSettings(a: Record<string, MethodSetting> = {}, b: Record<string, MethodSetting> = {}): PatchOperation[] {
   const ops: PatchOperation[] = [];
+  const defaults = DEFAULT_METHOD_SETTING as Record<string, unknown>;
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-    const from = (a[key] ?? {}) as Record<string, unknown>;
-    const to = (b[key] ?? {}) as Record<string, unknown>;
+    if (!b[key]) {
+      ops.push(remove(methodSettingPath(key)));
+      continue;
+    }
+    const before = ops.length;
+    const from = (a[key] ?? { ...DEFAULT_METHOD_SETTING, ...(key === '*/*' ? {} : b['*/*']) }) as Record<string, unknown>;
+    const to = b[key] as Record<string, unknown>;
+    // Replaces first: a remove cannot be the op that creates an entry.
+    const removes: PatchOperation[] = [];
     for (const [field, path] of FIELD_TO_PATH) {
       const at = `${methodSettingPath(key)}/${path}`;
-      if (to[field] === undefined) {
-        if (from[field] !== undefined) ops.push(remove(at));
-      } else if (from[field] !== to[field]) ops.push(replace(at, to[field]));
+      const target = to[field] ?? defaults[field];
+      if (target === undefined) {
+        if (from[field] !== undefined) removes.push(remove(at));
+      } else if (from[field] !== target) (to[field] === undefined ? removes : ops).push(to[field] === undefined ? remove(at) : replace(at, target));
     }
+    if (removes.length && !a[key] && ops.length === before) ops.push(replace(`${methodSettingPath(key)}/metrics/enabled`, String(to.metricsEnabled ?? false)));
+    ops.push(...removes);
   }
   return ops;
 }
@@ -82,12 +99,12 @@ export function diffStages(a: Stage, b: Stage): PatchOperation[] {
   ops.push(...diffMap('/variables', a.variables, b.variables));
   const al = a.accessLogSettings;
   const bl = b.accessLogSettings;
-  if (al && !bl) ops.push(remove('/accessLogSettings'));
-  else if (bl) {
+  // A single access log field cannot be removed: the settings go whole and come back.
+  const lost = al && (!bl || (['destinationArn', 'format'] as const).some((k) => al[k] !== undefined && bl[k] === undefined));
+  if (lost) ops.push(remove('/accessLogSettings'));
+  if (bl) {
     for (const k of ['destinationArn', 'format'] as const) {
-      if (bl[k] === undefined) {
-        if (al?.[k] !== undefined) ops.push(remove(`/accessLogSettings/${k}`));
-      } else if (al?.[k] !== bl[k]) ops.push(replace(`/accessLogSettings/${k}`, bl[k]));
+      if (bl[k] !== undefined && (lost || al?.[k] !== bl[k])) ops.push(replace(`/accessLogSettings/${k}`, bl[k]));
     }
   }
   ops.push(...diffMethodSettings(a.methodSettings, b.methodSettings));

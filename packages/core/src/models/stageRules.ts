@@ -6,6 +6,9 @@ export const CACHE_CLUSTER_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2',
 export const DEFAULT_RATE_LIMIT = 10000;
 export const DEFAULT_BURST_LIMIT = 5000;
 export const MAX_VARIABLES = 100;
+/** ThrottlingBurstLimit is a 32-bit integer in API Gateway's model. */
+export const MAX_BURST_LIMIT = 2147483647;
+export const MAX_TAGS = 50;
 
 function bad(message: string, path: string, value: unknown): never {
   throw new InvalidParameterError(message, { path, value });
@@ -17,11 +20,14 @@ export function assertMethodSetting(key: string, s: MethodSetting): void {
   if (s.cacheTtlInSeconds !== undefined && (!Number.isInteger(s.cacheTtlInSeconds) || s.cacheTtlInSeconds < 0 || s.cacheTtlInSeconds > 3600)) {
     bad(`cacheTtlInSeconds must be an integer from 0 to 3600 (got ${s.cacheTtlInSeconds}) at ${key}`, at('cacheTtlInSeconds'), s.cacheTtlInSeconds);
   }
-  if (s.throttlingRateLimit !== undefined && (!Number.isFinite(s.throttlingRateLimit) || s.throttlingRateLimit < 0)) {
-    bad(`throttlingRateLimit must be a number >= 0 (got ${s.throttlingRateLimit}) at ${key}`, at('throttlingRateLimit'), s.throttlingRateLimit);
+  // -1 is "unset" (Terraform's default): the stage or account limit applies.
+  const rate = s.throttlingRateLimit;
+  if (rate !== undefined && rate !== -1 && (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0)) {
+    bad(`throttlingRateLimit must be a number >= 0, or -1 for unset (got ${rate}) at ${key}`, at('throttlingRateLimit'), rate);
   }
-  if (s.throttlingBurstLimit !== undefined && (!Number.isInteger(s.throttlingBurstLimit) || s.throttlingBurstLimit < 0)) {
-    bad(`throttlingBurstLimit must be an integer >= 0 (got ${s.throttlingBurstLimit}) at ${key}`, at('throttlingBurstLimit'), s.throttlingBurstLimit);
+  const burst = s.throttlingBurstLimit;
+  if (burst !== undefined && burst !== -1 && (!Number.isInteger(burst) || burst < 0 || burst > MAX_BURST_LIMIT)) {
+    bad(`throttlingBurstLimit must be an integer from 0 to ${MAX_BURST_LIMIT}, or -1 for unset (got ${burst}) at ${key}`, at('throttlingBurstLimit'), burst);
   }
   if (s.loggingLevel !== undefined && !['OFF', 'ERROR', 'INFO'].includes(s.loggingLevel)) {
     bad(`loggingLevel must be OFF, ERROR or INFO (got ${s.loggingLevel}) at ${key}`, at('loggingLevel'), s.loggingLevel);
@@ -59,6 +65,28 @@ export function assertStage(stage: Stage): void {
     bad(`invalid cacheClusterSize ${stage.cacheClusterSize}: one of ${CACHE_CLUSTER_SIZES.join(', ')}`, '/cacheClusterSize', stage.cacheClusterSize);
   }
   if (stage.canarySettings) assertCanarySettings(stage.canarySettings);
+  assertTags(stage.tags);
+  if (stage.documentationVersion !== undefined && (typeof stage.documentationVersion !== 'string' || stage.documentationVersion === '')) {
+    bad('documentationVersion must be a non-empty string', '/documentationVersion', stage.documentationVersion);
+  }
+}
+
+/**
+ * Validates stage tags by API Gateway's (TagResource's) rules: at most 50, keys of 1-128
+ * characters not starting with "aws:", values of at most 256 characters.
+ *
+ * @example
+ * assertTags({ team: 'payments' });
+ */
+export function assertTags(tags: Record<string, string> | undefined): void {
+  if (tags === undefined) return;
+  const keys = Object.keys(tags);
+  if (keys.length > MAX_TAGS) bad(`a stage can have at most ${MAX_TAGS} tags (got ${keys.length})`, '/tags', keys.length);
+  for (const k of keys) {
+    if (k.length < 1 || k.length > 128 || /^aws:/i.test(k)) bad(`invalid tag key '${k}': 1-128 characters, not starting with "aws:"`, `/tags/${k}`, k);
+    const v = tags[k];
+    if (typeof v !== 'string' || v.length > 256) bad(`invalid value of tag '${k}': a string of at most 256 characters`, `/tags/${k}`, v);
+  }
 }
 
 /**

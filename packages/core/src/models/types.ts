@@ -191,11 +191,14 @@ export interface Stage {
   accessLogSettings?: AccessLogSettings;
   cacheClusterEnabled: boolean;
   cacheClusterSize?: string;
-  cacheClusterStatus?: string;
+  /** Derived, never patched: AVAILABLE when cacheClusterEnabled, else NOT_AVAILABLE. */
+  cacheClusterStatus?: 'AVAILABLE' | 'NOT_AVAILABLE';
   clientCertificateId?: string;
   tracingEnabled: boolean;
   webAclArn?: string;
   tags?: Record<string, string>;
+  /** The API documentation version the stage is associated with (CreateStage's documentationVersion). */
+  documentationVersion?: string;
   createdDate: string;
   lastUpdatedDate: string;
 }

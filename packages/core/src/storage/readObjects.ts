@@ -13,10 +13,11 @@ export interface CommitInfo {
 }
 
 /** API Gateway's Deployment shape (+ parents and author) of deployment commit `c`. */
-export function deploymentInfo(c: CommitInfo): { id: string; description: string; createdDate: string; parents: string[]; author: { name: string; email: string } } {
+export function deploymentInfo(c: CommitInfo): { id: string; description?: string; createdDate: string; parents: string[]; author: { name: string; email: string } } {
+  const description = c.message.replace(/\n$/, '');
   return {
     id: c.oid,
-    description: c.message.replace(/\n$/, ''),
+    ...(description ? { description } : {}),
     createdDate: new Date(c.author.timestamp * 1000).toISOString(),
     parents: c.parents,
     author: { name: c.author.name, email: c.author.email },

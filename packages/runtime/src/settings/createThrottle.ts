@@ -15,8 +15,9 @@ export function createThrottle(now: () => number) {
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     take(key: string, limits: { throttlingRateLimit?: number; throttlingBurstLimit?: number }): boolean {
-      const rate = limits.throttlingRateLimit ?? DEFAULT_RATE;
-      const burst = limits.throttlingBurstLimit ?? DEFAULT_BURST;
+      // -1 is "unset" (Terraform's default for method settings): the default limits apply.
+      const rate = (limits.throttlingRateLimit ?? -1) < 0 ? DEFAULT_RATE : limits.throttlingRateLimit!;
+      const burst = (limits.throttlingBurstLimit ?? -1) < 0 ? DEFAULT_BURST : limits.throttlingBurstLimit!;
       const t = now();
       let bucket = buckets.get(key);
       if (!bucket) buckets.set(key, (bucket = { tokens: burst, at: t }));

@@ -12,7 +12,7 @@ export async function deploymentsPage(rc: RouteContext): Promise<SafeHtml> {
   const rows = items.map(
     (d) => html`<tr>
 <th scope="row"><code class="id" title="${d.id}">${short(d.id)}</code></th>
-<td>${d.description.split('\n')[0] || html`<span class="muted">(no description)</span>`}</td>
+<td>${(d.description ?? '').split('\n')[0] || html`<span class="muted">(no description)</span>`}</td>
 <td>${timeAgo(d.createdDate, now)}</td>
 <td>${d.author.name}</td>
 <td>${(stagesById.get(d.id) ?? []).map((s) => html`<a class="badge stage" href="${links.stage(s)}">${s}</a> `)}</td>

@@ -9,7 +9,7 @@ export function deploymentPicker(stage: Stage, branch: string, deployments: Depl
     ? html`<form id="change-deployment-form" class="inline" novalidate>
 <div><label for="deployment-select">Deployment on branch ${branch}</label>
 <select id="deployment-select" aria-describedby="picker-error">${others.map(
-        (d) => html`<option value="${d.id}">${short(d.id)} ${d.description.split('\n')[0]} (${d.createdDate.slice(0, 10)})</option>`,
+        (d) => html`<option value="${d.id}">${short(d.id)} ${(d.description ?? '').split('\n')[0]} (${d.createdDate.slice(0, 10)})</option>`,
       )}</select>
 <p class="field-error" id="picker-error"></p></div>
 <button type="submit">Change active deployment…</button>

@@ -13,7 +13,7 @@ function changeItem(c: FieldChange): SafeHtml {
 function row(stage: Stage, e: TimelineEntry, now: number): SafeHtml {
   const ref = `${stage.stageName}@{${e.index}}`;
   const id = e.state.stage.deploymentId;
-  const label = `${short(id)}${e.deployment ? ` ${e.deployment.description.split('\n')[0]}` : ''}`;
+  const label = `${short(id)}${e.deployment ? ` ${(e.deployment.description ?? '').split('\n')[0]}` : ''}`;
   const active = id === stage.deploymentId;
   const action =
     e.index === 0
