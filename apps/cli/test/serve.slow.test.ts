@@ -84,7 +84,7 @@ describe('gitway serve with the AWS CLI', () => {
     expect(rolled.deploymentId).toBe(d1.id);
     expect(await live()).toEqual({ version: '1', color: 'red' });
     const refused = await run('aws', ['apigateway', 'delete-deployment', '--rest-api-id', id, '--deployment-id', d1.id, '--endpoint-url', url], { env }).catch((e) => e);
-    expect(refused.stderr).toContain('(ConflictException) when calling the DeleteDeployment operation: Active stages pointing to this deployment must be moved or deleted');
+    expect(refused.stderr).toContain('(BadRequestException) when calling the DeleteDeployment operation: Active stages pointing to this deployment must be moved or deleted');
     expect(await apigw('delete-deployment', '--rest-api-id', id, '--deployment-id', d2.id)).toBe(null);
     await apigw('get-export', '--rest-api-id', id, '--stage-name', 'prod', '--export-type', 'oas30', '--parameters', 'extensions=integrations', 'export.json');
     const exported = JSON.parse(fs.readFileSync(path.join(work, 'export.json'), 'utf8'));
@@ -97,7 +97,7 @@ describe('gitway serve with the AWS CLI', () => {
     expect(history.map((s: { author: { name: string }; message: string }) => [s.author.name, s.message])).toEqual([
       ['AKIDAWSCLI', `update stage prod: replace /deploymentId=${d1.id}`],
       ['AKIDAWSCLI', `deploy prod: ${d2.id.slice(0, 10)} (v2)`],
-      ['AKIDAWSCLI', `create stage prod: ${d1.id.slice(0, 10)}`],
+      ['AKIDAWSCLI', `create stage prod: ${d1.id.slice(0, 10)} (v1)`],
     ]);
     expect(gitway(repo, 'stage', 'history', 'prod').stdout).toContain('AKIDAWSCLI');
     expect(git(path.join(repo, '.gitway'), 'log', '--first-parent', '--format=%an %s', 'refs/stages/prod', '-1').trim()).toBe(`AKIDAWSCLI update stage prod: replace /deploymentId=${d1.id}`);

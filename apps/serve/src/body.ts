@@ -1,3 +1,4 @@
+import type { PatchOperation } from '@gitway/core';
 import { badRequest } from './errors.js';
 
 /** The JSON type of each member of an operation's request body. */
@@ -56,4 +57,16 @@ export function checkNested(operation: string, where: string, value: Record<stri
     if (!type) throw badRequest(`Invalid request body for ${operation}: unknown field '${where}.${key}' (expected: ${Object.keys(spec).join(', ')})`);
     if (v !== null && !TYPE_CHECK[type](v)) throw badRequest(`Invalid request body for ${operation}: '${where}.${key}' must be a ${type}, got ${JSON.stringify(v).slice(0, 60)}`);
   }
+}
+
+const PATCH_SPEC: BodySpec = { op: 'string', path: 'string', value: 'string', from: 'string' };
+
+/** An UpdateX body's patchOperations: a list of {op, path, value?, from?} objects (absent: none). */
+export function checkPatchOperations(operation: string, ops: unknown): PatchOperation[] {
+  const list = (ops ?? []) as unknown[];
+  list.forEach((op, i) => {
+    if (typeof op !== 'object' || op === null || Array.isArray(op)) throw badRequest(`Invalid request body for ${operation}: patchOperations[${i}] must be an object`);
+    checkNested(operation, `patchOperations[${i}]`, op as Record<string, unknown>, PATCH_SPEC);
+  });
+  return list as PatchOperation[];
 }

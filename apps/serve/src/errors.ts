@@ -1,3 +1,5 @@
+import { awsErrorType } from '@gitway/core';
+
 /** The account id in ARNs and NotFound messages: there is no AWS account behind gitway serve. */
 export const ACCOUNT_ID = '000000000000';
 
@@ -30,33 +32,19 @@ const NOT_FOUND: Record<string, string> = {
 
 export const apiNotFound = (restApiId: string) => notFound(`Invalid API identifier specified ${ACCOUNT_ID}:${restApiId}`);
 
+const STATUS: Record<string, number> = { BadRequestException: 400, NotFoundException: 404, ConflictException: 409, TooManyRequestsException: 429 };
+
 /**
- * A gitway core error as API Gateway would answer it: bad input 400, unknown ids 404,
- * existing/in-use 409, a lost compare-and-swap race after core's retries 429 (the SDKs retry it).
- * Anything else is not ours to explain: null (the server answers 500 and logs it).
+ * A gitway core error as API Gateway would answer it: the exception type is core's table
+ * (`data.awsType`, AWS_ERROR_TYPES), the status the one API Gateway sends with it, and
+ * NotFound messages in AWS's wording for the kind of id. An error without an API Gateway
+ * counterpart is not ours to explain: null (the server answers 500 and logs it).
  */
 export function toAwsError(error: unknown): AwsError | null {
   if (error instanceof AwsError) return error;
-  const e = error as { code?: string; message?: string; data?: { what?: string } };
-  switch (e?.code) {
-    case 'NotFoundError':
-      return notFound(NOT_FOUND[e.data?.what ?? ''] ?? e.message ?? 'Not found');
-    case 'AlreadyExistsError':
-    case 'ConflictError':
-    case 'MergeConflictError':
-      return conflict(e.message ?? 'Conflict');
-    case 'StageMovedError':
-    case 'LockedError':
-      return new AwsError(429, 'TooManyRequestsException', `${e.message} (concurrent changes; retry)`);
-    case 'InvalidParameterError':
-    case 'InvalidNameError':
-    case 'InvalidDefinitionError':
-    case 'ParseError':
-    case 'TooLargeError':
-    case 'NothingToRollbackError':
-    case 'AmbiguousRevisionError':
-      return badRequest(e.message ?? 'Bad request');
-    default:
-      return null;
-  }
+  const e = error as { code?: string; message?: string; data?: { what?: string; awsType?: unknown } };
+  const type = typeof e?.data?.awsType === 'string' ? e.data.awsType : e?.code ? awsErrorType(e.code) : undefined;
+  if (!type || !STATUS[type]) return null;
+  if (type === 'NotFoundException') return notFound(NOT_FOUND[e.data?.what ?? ''] ?? e.message ?? 'Not found');
+  return new AwsError(STATUS[type], type, e.message ?? type);
 }

@@ -1,6 +1,6 @@
-import { assertStage, createStage, deleteDeployment, deploy, getStage, listDeployments, newStage, readDeployment, readWorkingDefinition, updateStage, type PatchOperation, type Stage } from '@gitway/core';
+import { deleteDeployment, deploy, listDeployments, readDeployment, readWorkingDefinition, updateDeployment } from '@gitway/core';
 import { badRequest, notFound } from '../errors.js';
-import { checkNested, parseBody } from '../body.js';
+import { checkNested, checkPatchOperations, parseBody } from '../body.js';
 import { deploymentToWire } from '../wire.js';
 import type { Operation } from './context.js';
 
@@ -12,9 +12,8 @@ export function assertDeploymentId(id: string): void {
 /**
  * CreateDeployment: the working definition becomes a new deployment on the current branch
  * (always a new commit, as AWS always makes a new deployment), and with stageName the stage
- * moves to it — core's deploy, the call `gitway deploy --stage` makes. A stage it creates
- * gets stageDescription and the cache/tracing settings in that one stage commit; on an
- * existing stage those settings are one UpdateStage commit after the move.
+ * moves to it — core's deploy, the call `gitway deploy --stage` makes, with the stage's
+ * description, cache and tracing settings in the same stage commit.
  */
 export const CreateDeployment: Operation = async (ctx) => {
   const b = parseBody(ctx.name, ctx.body, {
@@ -26,22 +25,28 @@ export const CreateDeployment: Operation = async (ctx) => {
   if (!working || !Object.values(working.api.resources).some((r) => Object.keys(r.resourceMethods).length)) {
     throw badRequest("The REST API doesn't contain any methods");
   }
-  const stageName: string | undefined = b.stageName || undefined;
-  const settings: Partial<Stage> = {};
-  for (const k of ['cacheClusterEnabled', 'cacheClusterSize', 'tracingEnabled'] as const) if (b[k] !== undefined) (settings as any)[k] = b[k];
-  if (b.stageDescription !== undefined) settings.description = b.stageDescription;
-  const existing = stageName ? await getStage({ ...ctx.repo, stageName }).catch(() => null) : null;
-  // Checked before the deployment commit is written: bad settings leave the repository as it was.
-  if (stageName) assertStage({ ...newStage(stageName, '0'.repeat(40), new Date(0).toISOString()), ...existing?.stage, ...settings, variables: { ...existing?.stage.variables, ...b.variables } });
-  const canary = b.canarySettings ? { percentTraffic: b.canarySettings.percentTraffic, stageVariableOverrides: b.canarySettings.stageVariableOverrides, useStageCache: b.canarySettings.useStageCache } : undefined;
-  if (stageName && !existing && !canary) {
-    const d = await deploy({ ...ctx.write, api: working.api, description: b.description, allowEmpty: true });
-    await createStage({ ...ctx.write, stageName, deployment: d.id, variables: b.variables, settings });
-    return { body: deploymentToWire(d), wrote: true };
-  }
-  const d = await deploy({ ...ctx.write, api: working.api, description: b.description, allowEmpty: true, stageName, variables: b.variables, canary });
-  const ops: PatchOperation[] = Object.entries(settings).map(([k, v]) => ({ op: 'replace', path: `/${k}`, value: String(v) }));
-  if (stageName && ops.length) await updateStage({ ...ctx.write, stageName, patchOperations: ops });
+  const stageOptions: Record<string, unknown> = {};
+  for (const k of ['cacheClusterEnabled', 'cacheClusterSize', 'tracingEnabled'] as const) if (b[k] !== undefined) stageOptions[k] = b[k];
+  const d = await deploy({
+    ...ctx.write,
+    api: working.api,
+    source: { text: working.text, filename: working.file },
+    description: b.description,
+    allowEmpty: true,
+    stageName: b.stageName,
+    stageDescription: b.stageDescription,
+    stageOptions: Object.keys(stageOptions).length ? stageOptions : undefined,
+    variables: b.variables,
+    canary: b.canarySettings,
+  });
+  return { body: deploymentToWire(d), wrote: true };
+};
+
+/** UpdateDeployment: core's updateDeployment (the description; a deployment's API never changes). */
+export const UpdateDeployment: Operation = async (ctx) => {
+  assertDeploymentId(ctx.params.deploymentId);
+  const b = parseBody(ctx.name, ctx.body, { patchOperations: 'list' });
+  const d = await updateDeployment({ ...ctx.write, deploymentId: ctx.params.deploymentId, patchOperations: checkPatchOperations(ctx.name, b.patchOperations) });
   return { body: deploymentToWire(d), wrote: true };
 };
 
