@@ -4,7 +4,7 @@ import path from 'node:path';
 import { git, tempDir } from '@gitway/test-utils';
 import { aws, definition, sdk, startServe } from './helpers.js';
 
-const { GetRestApisCommand, ImportRestApiCommand, CreateDeploymentCommand, UpdateStageCommand, GetStageCommand } = aws;
+const { GetRestApisCommand, ImportRestApiCommand, CreateDeploymentCommand, UpdateStageCommand, GetStageCommand, TagResourceCommand, GetTagsCommand } = aws;
 const credentials = parseCredentials('{"AKIDSERVETEST": "serve-test-secret", "AKIDOTHER": "other-secret"}');
 const fail = (p: Promise<unknown>) => p.then(() => null, (e) => [e.$metadata.httpStatusCode, e.name, e.message]);
 
@@ -18,9 +18,13 @@ describe('gitway serve --credentials: SigV4 verified for real', () => {
     await other.send(new UpdateStageCommand({ restApiId: id!, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/~1color/GET/caching/enabled', value: 'true' }] }));
     const stage = await client.send(new GetStageCommand({ restApiId: id!, stageName: 'prod' }));
     expect(stage.methodSettings!['color/GET'].cachingEnabled).toBe(true);
+    // A path label full of reserved characters (an ARN): signed over the path encoded once more.
+    const arn = `arn:aws:apigateway:us-east-1::/restapis/${id}/stages/prod`;
+    await client.send(new TagResourceCommand({ resourceArn: arn, tags: { 'team:name': 'a b/c' } }));
+    expect((await client.send(new GetTagsCommand({ resourceArn: arn }))).tags).toEqual({ 'team:name': 'a b/c' });
     expect((await client.send(new GetRestApisCommand({ limit: 25 }))).items!.map((a) => a.id)).toEqual([id]);
     expect(git(path.join(root, id!, '.gitway'), 'log', '--first-parent', '-2', '--format=%an <%ae>', 'refs/stages/prod').trim().split('\n')).toEqual([
-      'AKIDOTHER <AKIDOTHER@aws>', 'AKIDSERVETEST <AKIDSERVETEST@aws>',
+      'AKIDSERVETEST <AKIDSERVETEST@aws>', 'AKIDOTHER <AKIDOTHER@aws>',
     ]);
   });
 
