@@ -21,11 +21,12 @@ async function main(): Promise<void> {
     else if (!argv.includes('--quiet') && !argv.includes('-q') && out.text) process.stdout.write(out.text.endsWith('\n') ? out.text : out.text + '\n');
     process.exitCode = out.exitCode ?? 0;
   } catch (err) {
-    const e = err as { code?: string; message?: string; stack?: string; data?: { conflicts?: unknown } };
+    const e = err as { code?: string; message?: string; stack?: string; data?: { conflicts?: unknown; awsType?: string } };
     const usage = err instanceof UsageError;
-    // Scripts reading --json get the structured part of an expected failure (merge conflicts).
-    if (argv.includes('--json') && e.data?.conflicts) {
-      process.stdout.write(JSON.stringify({ message: e.message, code: e.code, conflicts: e.data.conflicts }, null, 2) + '\n');
+    // Scripts reading --json get the error as data: API Gateway's exception type, merge conflicts.
+    if (argv.includes('--json') && e.code && !usage) {
+      const { awsType, conflicts } = e.data ?? {};
+      process.stdout.write(JSON.stringify({ message: e.message, code: e.code, ...(awsType ? { awsType } : {}), ...(conflicts ? { conflicts } : {}) }, null, 2) + '\n');
     }
     const line = (e.message ?? String(err)).split('\n')[0];
     process.stderr.write(`${usage ? 'usage' : 'error'}: ${line}${e.code && !usage ? ` [${e.code}]` : ''}\n`);

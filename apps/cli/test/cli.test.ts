@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_METHOD_SETTING } from '@gitway/core';
 import { tempDir, fsck, git, snapshotDir } from '@gitway/test-utils';
 import { gitway, gitwayAsync, gitwayEnv, json, EXAMPLES, initDemo } from './helpers.js';
 
@@ -55,7 +56,8 @@ describe('gitway CLI', () => {
     json(dir, 'stage', 'create', 'dev', '--deployment', v1.id.slice(0, 7), '--variables', 'a=1,b=2');
     const updated = json(dir, 'stage', 'update', 'dev', '--patch', 'op=replace,path=/*/*/throttling/rateLimit,value=50', '--patch', 'op=replace,path=/~1pets/GET/caching/enabled,value=true', '--unset-variable', 'a', '--variables', 'c=x:y/z', '--description', 'the dev stage');
     expect(updated.variables).toEqual({ b: '2', c: 'x:y/z' });
-    expect(updated.methodSettings).toEqual({ '*/*': { throttlingRateLimit: 50 }, 'pets/GET': { cachingEnabled: true } });
+    // API Gateway fills a new entry; a per-method one starts from */*.
+    expect(updated.methodSettings).toEqual({ '*/*': { ...DEFAULT_METHOD_SETTING, throttlingRateLimit: 50 }, 'pets/GET': { ...DEFAULT_METHOD_SETTING, throttlingRateLimit: 50, cachingEnabled: true } });
     expect(updated.description).toBe('the dev stage');
     const patchFile = path.join(dir, 'patch.json');
     fs.writeFileSync(patchFile, JSON.stringify({ patchOperations: [{ op: 'replace', path: '/tracingEnabled', value: 'true' }] }));
@@ -77,7 +79,7 @@ describe('gitway CLI', () => {
       [['stage', 'create', 'dev', '--deployment', 'nope'], 128, /unknown revision 'nope'.*branch main.*stage prod.*\[NotFoundError\]/],
       [['stage', 'update', 'prod', '--variables', 'bad-name=1'], 128, /InvalidNameError/],
       [['stage', 'update', 'prod', '--variables', 'x=has space'], 128, /InvalidParameterError/],
-      [['stage', 'update', 'prod', '--patch', 'op=replace,path=/nope,value=1'], 128, /Invalid patch path '\/nope'/],
+      [['stage', 'update', 'prod', '--patch', 'op=replace,path=/nope,value=1'], 128, /Invalid method setting path: \/nope\. Must be one of/],
       [['stage', 'update', 'prod', '--patch', 'garbage'], 128, /invalid patch operation/],
       [['stage', 'update', 'prod', '--patch-file', 'missing.json'], 128, /patch file not found/],
       [['stage', 'show', 'nope'], 128, /stage 'nope' not found.*\[NotFoundError\]/],

@@ -16,7 +16,7 @@ export { createStage, newStage, type StageCreateOptions } from './api/createStag
 export { getStage, getStages, updateStage, deleteStage, getStageHistory, rollback, type StageState } from './api/stages.js';
 export { log, readDeployment, resolveRevision, type Deployment, type DeploymentInfo, type ResolvedRevision } from './api/log.js';
 
-export { parseVariables, assertStageName, assertBranchName, assertVariableName, assertVariableValue } from './models/names.js';
+export { parseVariables, parseVariableList, parseTags, assertStageName, assertBranchName, assertVariableName, assertVariableValue } from './models/names.js';
 export { assertStage, assertTags, CACHE_CLUSTER_SIZES, MAX_VARIABLES, MAX_BURST_LIMIT } from './models/stageRules.js';
 export { DEFAULT_METHOD_SETTING } from './models/methodSettings.js';
 export { stageResource } from './models/stageResource.js';

@@ -1,4 +1,5 @@
-import { deploy, Errors, parseVariables } from '@gitway/core';
+import path from 'node:path';
+import { deploy, Errors, parseTags, parseVariableList, parseVariables } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { readDefinition } from '../utils/definition.js';
 import { progressBar } from '../utils/progress.js';
@@ -9,14 +10,29 @@ interface Args {
   message?: string;
   stage?: string;
   variables?: string;
+  variable?: string[];
   stageDescription?: string;
+  cacheClusterSize?: string;
+  tracing?: boolean;
+  tags?: string;
+  documentationVersion?: string;
   allowEmpty?: boolean;
   canary?: number;
   canaryVariables?: string;
 }
 
 export default async function (ctx: Context, args: Args): Promise<Output> {
-  const variables = args.variables !== undefined ? parseVariables(args.variables) : undefined;
+  const variables =
+    args.variables !== undefined || args.variable?.length ? { ...(args.variables !== undefined ? parseVariables(args.variables) : {}), ...parseVariableList(args.variable ?? []) } : undefined;
+  const stageOptions = {
+    ...(args.cacheClusterSize !== undefined ? { cacheClusterSize: args.cacheClusterSize } : {}),
+    ...(args.tracing !== undefined ? { tracingEnabled: args.tracing } : {}),
+    ...(args.tags !== undefined ? { tags: parseTags(args.tags) } : {}),
+    ...(args.documentationVersion !== undefined ? { documentationVersion: args.documentationVersion } : {}),
+  };
+  if (!args.stage && (args.stageDescription !== undefined || Object.keys(stageOptions).length)) {
+    throw new Errors.InvalidParameterError('--stage-description, --cache-cluster-size, --tracing, --tags and --documentation-version need --stage NAME', { path: '/stageName', value: null });
+  }
   if (args.canaryVariables !== undefined && args.canary === undefined) {
     throw new Errors.InvalidParameterError('--canary-variables needs --canary PERCENT', { path: '/canarySettings', value: args.canaryVariables });
   }
@@ -29,13 +45,16 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   bar.update(0, 100, `reading ${args.file ?? 'the working definition'}`);
   let result;
   try {
-    const { api } = await readDefinition(ctx, args.file);
+    const { api, file, text } = await readDefinition(ctx, args.file);
     bar.update(60, 100, 'building the deployment tree');
     result = await deploy({
       ...ctx,
       api,
       description: args.message,
       stageName: args.stage,
+      stageDescription: args.stageDescription,
+      stageOptions,
+      source: { text, filename: path.relative(ctx.cwd, file) || file },
       variables,
       allowEmpty: args.allowEmpty,
       canary,

@@ -1,4 +1,4 @@
-import { deleteDeployment, listDeployments } from '@gitway/core';
+import { deleteDeployment, listDeployments, updateDeployment } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { short, table } from '../utils/format.js';
 
@@ -6,6 +6,7 @@ interface Args {
   _: string[];
   id?: string;
   all?: boolean;
+  description?: string;
   maxCount?: number;
 }
 
@@ -14,6 +15,14 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   if (sub === 'delete') {
     const { id } = await deleteDeployment({ ...ctx, deploymentId: args.id! });
     return { json: {}, text: `deleted deployment ${ctx.color.yellow(short(id))} (still in the history; hidden from log)` };
+  }
+  if (sub === 'update') {
+    const d = await updateDeployment({
+      ...ctx,
+      deploymentId: args.id!,
+      patchOperations: [args.description ? { op: 'replace', path: '/description', value: args.description } : { op: 'remove', path: '/description' }],
+    });
+    return { json: d, text: `deployment ${ctx.color.yellow(short(d.id))}: ${d.description ?? '(no description)'}` };
   }
   const items = await listDeployments({ ...ctx, includeDeleted: args.all, limit: args.maxCount });
   const c = ctx.color;

@@ -2,6 +2,12 @@ import path from 'node:path';
 import {
   createStage,
   deleteStage,
+  flushStageCache,
+  getStageTags,
+  parseTags,
+  parseVariableList,
+  tagStage,
+  untagStage,
   diffStageStates,
   stageSettings,
   Errors,
@@ -23,6 +29,16 @@ interface Args {
   deployment?: string;
   description?: string;
   variables?: string;
+  variable?: string[];
+  cacheClusterSize?: string;
+  tracing?: boolean;
+  tags?: string[] | string;
+  keys?: string[];
+  documentationVersion?: string;
+  canary?: number;
+  canaryDeployment?: string;
+  canaryVariables?: string;
+  authorizers?: boolean;
   patch?: string[];
   patchFile?: string;
   unsetVariable?: string[];
@@ -36,7 +52,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   const sub = String(args._[1]);
   switch (sub) {
     case 'list':
-      return list(ctx);
+      return list(ctx, args.deployment);
     case 'show':
       return show(ctx, (await getStage({ ...ctx, stageName: args.name! })).stage);
     case 'create': {
@@ -45,9 +61,24 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
         stageName: args.name!,
         deployment: args.deployment!,
         description: args.description,
-        variables: args.variables !== undefined ? parseVariables(args.variables) : undefined,
+        variables: variablesOf(args),
+        cacheClusterSize: args.cacheClusterSize,
+        tracingEnabled: args.tracing,
+        tags: typeof args.tags === 'string' ? parseTags(args.tags) : undefined,
+        documentationVersion: args.documentationVersion,
+        canarySettings: canaryOf(args),
       });
       return { json: stage, text: `created stage ${ctx.color.cyan(stage.stageName)} -> ${ctx.color.yellow(short(stage.deploymentId))}` };
+    }
+    case 'tag':
+      return tagsOutput(ctx, args.name!, await tagStage({ ...ctx, stageName: args.name!, tags: parseTags(((args.tags as string[] | undefined) ?? []).join(',')) }));
+    case 'untag':
+      return tagsOutput(ctx, args.name!, await untagStage({ ...ctx, stageName: args.name!, tagKeys: args.keys ?? [] }));
+    case 'tags':
+      return tagsOutput(ctx, args.name!, await getStageTags({ ...ctx, stageName: args.name! }));
+    case 'flush-cache': {
+      const state = await flushStageCache({ ...ctx, stageName: args.name!, authorizers: args.authorizers });
+      return { json: {}, text: `flushed the ${args.authorizers ? 'authorizers cache' : 'cache'} of stage ${ctx.color.cyan(args.name!)} (${short(state.oid)})` };
     }
     case 'update':
       return update(ctx, args);
@@ -62,8 +93,33 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   throw new Error(`unknown stage subcommand ${sub}`);
 }
 
-async function list(ctx: Context): Promise<Output> {
-  const stages = await getStages(ctx);
+/** --variables k=v,k2=v2 and the repeatable --variable k=v (whose value may hold commas), merged. */
+function variablesOf(args: Args): Record<string, string> | undefined {
+  if (args.variables === undefined && !args.variable?.length) return undefined;
+  return { ...(args.variables !== undefined ? parseVariables(args.variables) : {}), ...parseVariableList(args.variable ?? []) };
+}
+
+function canaryOf(args: Args) {
+  if (args.canary === undefined) {
+    if (args.canaryDeployment !== undefined || args.canaryVariables !== undefined) {
+      throw new Errors.InvalidParameterError('--canary-deployment and --canary-variables need --canary PERCENT', { path: '/canarySettings', value: null });
+    }
+    return undefined;
+  }
+  return {
+    percentTraffic: args.canary,
+    ...(args.canaryDeployment !== undefined ? { deploymentId: args.canaryDeployment } : {}),
+    ...(args.canaryVariables !== undefined ? { stageVariableOverrides: parseVariables(args.canaryVariables) } : {}),
+  };
+}
+
+function tagsOutput(ctx: Context, name: string, result: { tags: Record<string, string> }): Output {
+  const keys = Object.keys(result.tags).sort();
+  return { json: result, text: keys.length ? keys.map((k) => `${k}=${result.tags[k]}`).join('\n') : `stage ${ctx.color.cyan(name)} has no tags` };
+}
+
+async function list(ctx: Context, deployment?: string): Promise<Output> {
+  const stages = await getStages({ ...ctx, deploymentId: deployment });
   const c = ctx.color;
   const rows = stages.map((s) => [
     c.cyan(s.stageName),
@@ -116,13 +172,11 @@ async function update(ctx: Context, args: Args): Promise<Output> {
   const ops: PatchOperation[] = [];
   if (args.patchFile) ops.push(...(await readPatchFile(ctx, args.patchFile)));
   for (const p of args.patch ?? []) ops.push(parsePatchString(p));
-  if (args.variables !== undefined) {
-    for (const [k, v] of Object.entries(parseVariables(args.variables))) ops.push({ op: 'replace', path: `/variables/${k}`, value: v });
-  }
+  for (const [k, v] of Object.entries(variablesOf(args) ?? {})) ops.push({ op: 'replace', path: `/variables/${k}`, value: v });
   for (const k of args.unsetVariable ?? []) ops.push({ op: 'remove', path: `/variables/${k}` });
   if (args.deployment !== undefined) ops.push({ op: 'replace', path: '/deploymentId', value: args.deployment });
   if (args.description !== undefined) ops.push({ op: 'replace', path: '/description', value: args.description });
-  if (ops.length === 0) throw new Errors.InvalidParameterError('nothing to update: give --patch, --variables, --unset-variable, --deployment or --description', { path: '', value: null });
+  if (ops.length === 0) throw new Errors.InvalidParameterError('nothing to update: give --patch, --variables, --variable, --unset-variable, --deployment or --description', { path: '', value: null });
   const stage = await updateStage({ ...ctx, stageName: args.name!, patchOperations: ops });
   return { json: stage, text: `updated stage ${ctx.color.cyan(stage.stageName)} (${ops.length} operation${ops.length === 1 ? '' : 's'}) -> ${ctx.color.yellow(short(stage.deploymentId))}` };
 }

@@ -17,6 +17,16 @@ export default {
       load,
     },
     {
+      command: 'update <id>',
+      describe: "Change a deployment's description (UpdateDeployment); its id stays",
+      builder: (y) =>
+        y
+          .positional('id', { type: 'string', demandOption: true, describe: 'deployment id or prefix (any revision)' })
+          .option('description', { type: 'string', demandOption: true, describe: "the new description ('' removes it)" })
+          .example("gitway deployments update 3f9a2c71d0 --description 'v2, reviewed'", 'describe a deployment after the fact'),
+      load,
+    },
+    {
       command: 'delete <id>',
       describe: 'Delete a deployment (refused while a stage or canary uses it); it stays in the history',
       builder: (y) =>

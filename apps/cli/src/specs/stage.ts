@@ -10,7 +10,11 @@ export default {
     {
       command: 'list',
       describe: 'List stages and the deployment each serves',
-      builder: (y) => y.example('gitway stage list --json', '{"item": [Stage, ...]} as get-stages returns'),
+      builder: (y) =>
+        y
+          .option('deployment', { alias: 'd', type: 'string', describe: 'only the stages serving this deployment (any revision)' })
+          .example('gitway stage list --json', '{"item": [Stage, ...]} as get-stages returns')
+          .example('gitway stage list --deployment main~1', 'stages still on the previous deployment'),
       load,
     },
     {
@@ -28,7 +32,16 @@ export default {
           .option('deployment', { alias: 'd', type: 'string', demandOption: true, describe: 'revision of the deployment to serve' })
           .option('description', { type: 'string' })
           .option('variables', { type: 'string', describe: 'stage variables k=v,k2=v2' })
-          .example('gitway stage create dev --deployment main --variables backend=http://127.0.0.1:9000', 'a dev stage on the tip of main'),
+          .option('variable', { type: 'string', array: true, describe: 'one stage variable k=v; the value may contain commas (repeatable)' })
+          .option('cache-cluster-size', { type: 'string', describe: 'enable the cache cluster with this size (GB): 0.5 1.6 6.1 13.5 28.4 58.2 118 237' })
+          .option('tracing', { type: 'boolean', describe: 'enable X-Ray tracing (tracingEnabled)' })
+          .option('tags', { type: 'string', describe: 'stage tags k=v,k2=v2' })
+          .option('documentation-version', { type: 'string', describe: 'the documentation version of the stage' })
+          .option('canary', { type: 'number', describe: 'start with a canary taking this percentTraffic (0-100)' })
+          .option('canary-deployment', { type: 'string', describe: "the canary's deployment (default: the stage's)" })
+          .option('canary-variables', { type: 'string', describe: 'canary stageVariableOverrides k=v,k2=v2' })
+          .example('gitway stage create dev --deployment main --variables backend=http://127.0.0.1:9000', 'a dev stage on the tip of main')
+          .example("gitway stage create prod -d main --variable 'hosts=a.example,b.example' --tags team=pets --cache-cluster-size 0.5", 'a comma in a value, tags, a cache'),
       load,
     },
     {
@@ -40,6 +53,7 @@ export default {
           .option('patch', { type: 'string', array: true, describe: 'patch operation, op=replace,path=/variables/x,value=1 (repeatable)' })
           .option('patch-file', { type: 'string', describe: 'JSON file with patch operations ([{op,path,value}] or {patchOperations:[...]})' })
           .option('variables', { type: 'string', describe: 'set stage variables k=v,k2=v2' })
+          .option('variable', { type: 'string', array: true, describe: 'set one stage variable k=v; the value may contain commas (repeatable)' })
           .option('unset-variable', { type: 'string', array: true, describe: 'remove a stage variable (repeatable)' })
           .option('deployment', { alias: 'd', type: 'string', describe: 'change the active deployment (any revision)' })
           .option('description', { type: 'string' })
@@ -56,6 +70,39 @@ export default {
           .positional('to', { type: 'string', demandOption: true, describe: 'stage state B' })
           .option('format', { type: 'string', choices: ['human', 'aws-patch'], default: 'human', describe: 'aws-patch: the update-stage patch operations that turn A into B' })
           .example("gitway stage diff 'prod@{1}' prod --format aws-patch > patch.json", 'then: gitway stage update other --patch-file patch.json'),
+      load,
+    },
+    {
+      command: 'tag <name> <tags..>',
+      describe: 'Add or change stage tags (TagResource)',
+      builder: (y) =>
+        y
+          .positional('name', name)
+          .positional('tags', { type: 'string', array: true, demandOption: true, describe: 'key=value (repeatable)' })
+          .example('gitway stage tag prod team=payments cost=api', 'tag prod'),
+      load,
+    },
+    {
+      command: 'untag <name> <keys..>',
+      describe: 'Remove stage tags (UntagResource)',
+      builder: (y) =>
+        y.positional('name', name).positional('keys', { type: 'string', array: true, demandOption: true, describe: 'tag keys' }).example('gitway stage untag prod cost', 'drop the cost tag'),
+      load,
+    },
+    {
+      command: 'tags <name>',
+      describe: "List a stage's tags (GetTags)",
+      builder: (y) => y.positional('name', name).example('gitway stage tags prod --json', '{"tags": {...}}'),
+      load,
+    },
+    {
+      command: 'flush-cache <name>',
+      describe: "Flush the stage's response cache (FlushStageCache): recorded as a stage commit; gitway preview rebuilds the stage",
+      builder: (y) =>
+        y
+          .positional('name', name)
+          .option('authorizers', { type: 'boolean', describe: 'flush the authorizers cache instead (FlushStageAuthorizersCache)' })
+          .example('gitway stage flush-cache prod', 'start prod with an empty cache'),
       load,
     },
     {

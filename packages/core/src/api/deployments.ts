@@ -4,8 +4,7 @@ import type { DeploymentInfo } from './log.js';
 import { listRefs } from '../storage/refs.js';
 import { deploymentInfo, readCommit } from '../storage/readObjects.js';
 import { _commitJsonRef } from '../commands/_jsonRef.js';
-import { _assertDeployment, _listStageNames, _readStage } from '../commands/_stage.js';
-import { _resolveRevision } from '../commands/_revision.js';
+import { _listStageNames, _readStage, _resolveLiveDeployment } from '../commands/_stage.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { _retryOnRace } from '../commands/_retry.js';
 import { ConflictError } from '../errors/ConflictError.js';
@@ -38,16 +37,11 @@ export async function getDeletedDeployments(opts: RepoOptions): Promise<DeletedD
  */
 export async function deleteDeployment(opts: WriteOptions & { deploymentId: string }): Promise<{ id: string; deletedDate: string }> {
   await _assertRepo(opts);
-  const notFound = () => new NotFoundError(`Invalid Deployment identifier specified: ${opts.deploymentId}`, { what: 'deployment', name: opts.deploymentId });
-  const { oid } = await _resolveRevision(opts, opts.deploymentId).catch(() => {
-    throw notFound();
-  });
-  await _assertDeployment(opts, oid).catch(() => {
-    throw notFound();
-  });
+  const oid = await _resolveLiveDeployment(opts, opts.deploymentId);
   return _retryOnRace(async () => {
     const { tip, deleted } = await readDeleted(opts);
-    if (deleted[oid]) throw notFound();
+    // Deleted by another process since: the same answer as for any unknown id.
+    if (deleted[oid]) throw new NotFoundError(`Invalid Deployment identifier specified: ${opts.deploymentId}`, { what: 'deployment', name: opts.deploymentId });
     const stages: string[] = [];
     for (const name of await _listStageNames(opts)) {
       const s = (await _readStage(opts, name))?.stage;

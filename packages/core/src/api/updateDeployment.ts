@@ -2,14 +2,12 @@ import type { WriteOptions } from '../models/options.js';
 import type { PatchOperation } from '../models/patchOperations.js';
 import type { Deployment } from '../commands/_deploy.js';
 import { _assertRepo } from '../commands/_repo.js';
-import { _resolveRevision } from '../commands/_revision.js';
-import { _assertDeployment } from '../commands/_stage.js';
+import { _resolveLiveDeployment } from '../commands/_stage.js';
 import { _retryOnRace } from '../commands/_retry.js';
 import { _commitJsonRef } from '../commands/_jsonRef.js';
 import { DEPLOYMENT_DESCRIPTIONS_REF, _readDescriptions, withDescription } from '../commands/_deleted.js';
 import { deploymentInfo, readCommit } from '../storage/readObjects.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
-import { NotFoundError } from '../errors/NotFoundError.js';
 
 /**
  * UpdateDeployment: changes a deployment's description (`replace /description`, or
@@ -23,13 +21,7 @@ import { NotFoundError } from '../errors/NotFoundError.js';
  */
 export async function updateDeployment(opts: WriteOptions & { deploymentId: string; patchOperations: PatchOperation[] }): Promise<Deployment> {
   await _assertRepo(opts);
-  const notFound = () => new NotFoundError(`Invalid Deployment identifier specified: ${opts.deploymentId}`, { what: 'deployment', name: opts.deploymentId });
-  const { oid } = await _resolveRevision(opts, opts.deploymentId).catch(() => {
-    throw notFound();
-  });
-  await _assertDeployment(opts, oid).catch(() => {
-    throw notFound();
-  });
+  const oid = await _resolveLiveDeployment(opts, opts.deploymentId);
   let description: string | undefined;
   let changed = false;
   for (const op of opts.patchOperations ?? []) {

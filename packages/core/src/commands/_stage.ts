@@ -83,6 +83,18 @@ export async function _assertDeployment(opts: RepoOptions, oid: string, path = '
   }
 }
 
+/** A revision that must name a live deployment -> its id; anything else is DeleteDeployment's NotFoundError. */
+export async function _resolveLiveDeployment(opts: RepoOptions, rev: string): Promise<string> {
+  const notFound = () => new NotFoundError(`Invalid Deployment identifier specified: ${rev}`, { what: 'deployment', name: rev });
+  const { oid } = await _resolveRevision(opts, rev).catch(() => {
+    throw notFound();
+  });
+  await _assertDeployment(opts, oid).catch(() => {
+    throw notFound();
+  });
+  return oid;
+}
+
 /**
  * Changes stage `name` by one new stage commit: `change` gets the current state (null
  * if none) and returns the next Stage and a message (or null for no change). The ref

@@ -53,15 +53,54 @@ export function assertVariableValue(name: string, value: string): void {
   }
 }
 
+/**
+ * Parses repeatable "name=value" items (the CLI's --variable form) into validated stage
+ * variables: the value is everything after the first "=", so it may hold commas, which
+ * API Gateway allows in values and the comma-separated --variables form cannot carry.
+ *
+ * @example
+ * parseVariableList(['list=a,b,c', 'url=http://x/?q=1']); // { list: 'a,b,c', url: 'http://x/?q=1' }
+ */
+export function parseVariableList(items: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const item of items) {
+    const [name, value] = splitPair(item, 'variable', '/variables');
+    assertVariableName(name);
+    assertVariableValue(name, value);
+    out[name] = value;
+  }
+  return { ...out };
+}
+
+/** "k=v" -> [k, v] at the first "=" (the value may hold more); a missing or leading "=" is refused. */
+function splitPair(item: string, what: string, path: string): [string, string] {
+  const eq = item.indexOf('=');
+  if (eq <= 0) throw new InvalidParameterError(`invalid ${what} '${item}': expected ${what === 'tag' ? 'key' : 'name'}=value`, { path, value: item });
+  return [item.slice(0, eq), item.slice(eq + 1)];
+}
+
+/**
+ * Parses "k=v,k2=v2" tags (the CLI's --tags form; tag values have no commas) into an object.
+ *
+ * @example
+ * parseTags('team=pets,env=dev'); // { team: 'pets', env: 'dev' }
+ */
+export function parseTags(text: string): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const pair of text.split(',')) {
+    if (pair === '') continue;
+    const [key, value] = splitPair(pair, 'tag', '/tags');
+    out[key] = value;
+  }
+  return { ...out };
+}
+
 /** Parses "k=v,k2=v2" (the CLI's --variables form) into an object, validating each. */
 export function parseVariables(text: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const pair of text.split(',')) {
     if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new InvalidParameterError(`invalid variable '${pair}': expected name=value`, { path: '/variables', value: pair });
-    const name = pair.slice(0, eq);
-    const value = pair.slice(eq + 1);
+    const [name, value] = splitPair(pair, 'variable', '/variables');
     assertVariableName(name);
     assertVariableValue(name, value);
     out[name] = value;
