@@ -42,7 +42,7 @@ export function restApiToWire(repo: ApiRepo, api: Api): Record<string, unknown> 
     name: r.name,
     ...(r.description !== undefined ? { description: r.description } : {}),
     ...(r.version !== undefined ? { version: r.version } : {}),
-    createdDate: epoch(repo.createdDate),
+    createdDate: Math.floor(repo.createdDate / 1000),
     ...(r.binaryMediaTypes ? { binaryMediaTypes: r.binaryMediaTypes } : {}),
     ...(r.minimumCompressionSize !== undefined ? { minimumCompressionSize: r.minimumCompressionSize } : {}),
     apiKeySource: r.apiKeySource ?? 'HEADER',

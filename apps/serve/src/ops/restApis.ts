@@ -6,7 +6,11 @@ import type { Operation } from './context.js';
 
 const emptyApi = (restApi: RestApi): Api => ({ restApi, resources: {}, models: {}, authorizers: {}, requestValidators: {}, gatewayResponses: {} });
 
-/** CreateRestApi: a new repository `ROOT/<restApiId>/` whose working definition holds the API's fields and no resources. */
+/**
+ * CreateRestApi: a new repository `ROOT/<restApiId>/` whose working definition holds the API's
+ * fields and no resources. `tags` and `disableExecuteApiEndpoint` are accepted and not kept
+ * (gitway tags stages; the local data plane is always on).
+ */
 export const CreateRestApi: Operation = async (ctx) => {
   const b = parseBody(ctx.name, ctx.body, {
     name: 'string', description: 'string', version: 'string', cloneFrom: 'string', binaryMediaTypes: 'list', minimumCompressionSize: 'number',
