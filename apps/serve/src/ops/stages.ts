@@ -23,9 +23,9 @@ export const CreateStage: Operation = async (ctx) => {
 export const GetStage: Operation = async (ctx) => ({ body: stageToWire((await getStage({ ...ctx.repo, stageName: ctx.params.stageName })).stage) });
 
 export const GetStages: Operation = async (ctx) => {
-  const deploymentId = ctx.query.get('deploymentId');
-  const stages = (await getStages(ctx.repo)).filter((s) => !deploymentId || s.deploymentId === deploymentId || s.deploymentId.startsWith(deploymentId));
-  return { body: { item: stages.map(stageToWire) } };
+  const deploymentId = ctx.query.get('deploymentId') ?? undefined;
+  if (deploymentId !== undefined) assertDeploymentId(deploymentId);
+  return { body: { item: (await getStages({ ...ctx.repo, deploymentId })).map(stageToWire) } };
 };
 
 /** UpdateStage: core's updateStage applies the patch operations as one stage commit (its rules, its retries). */
