@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 // Tests import workspace packages by name; the "@gitway/source" export condition
-// points them at src/ so a test run never sees a stale dist/.
+// points them at src/ so a test run never sees a stale dist/. No "module" condition: vitest
+// passes the conditions to node, and "module" picks bundler-only builds (the AWS SDK's dist-es).
 export default defineConfig({
-  resolve: { conditions: ['@gitway/source', 'module', 'node', 'import', 'default'] },
-  ssr: { resolve: { conditions: ['@gitway/source', 'module', 'node', 'import', 'default'] } },
+  resolve: { conditions: ['@gitway/source', 'node', 'import', 'default'] },
+  ssr: { resolve: { conditions: ['@gitway/source', 'node', 'import', 'default'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'tools/*/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'tools/reliability/**'],

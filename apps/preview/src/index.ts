@@ -1,4 +1,4 @@
-export { createPreviewServer } from './server.js';
+export { createPreviewServer, createPreviewHandler } from './server.js';
 export type { LoadedStage, PreviewServerOptions } from './server.js';
 export { storeLoader, type StoreLoader } from './storeLoader.js';
 export { createDashboard, DASHBOARD_PREFIX } from './dashboard/index.js';

@@ -25,6 +25,8 @@ export interface PreviewServerOptions {
   log?: (line: string) => void;
   /** Execution log lines of methods whose stage setting loggingLevel is INFO or ERROR ("(requestId) Method request path: ..."). */
   executionLog?: (line: string) => void;
+  /** $context.apiId of every stage (gitway serve passes the restApiId); default the runtime's. */
+  apiId?: string;
   /** The repository behind the stages: given, the Stage Editor dashboard is served at /_gitway/. */
   repo?: WriteOptions;
   /** Token the dashboard requires on a non-loopback bind (without it the dashboard is off there). */
@@ -50,6 +52,25 @@ const UNAVAILABLE = '{"message":"Service Unavailable"}';
  * server.close();
  */
 export async function createPreviewServer(options: PreviewServerOptions): Promise<Server> {
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer(createPreviewHandler(options));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, host, () => resolve());
+  });
+  return server;
+}
+
+/**
+ * The request listener behind `createPreviewServer`: `/<stage>/<path>` of `req.url` goes
+ * to that stage's gateway. For servers that mount the stages elsewhere (gitway serve
+ * rewrites `req.url` before calling it).
+ *
+ * @example
+ * const listener = createPreviewHandler({ loadStage });
+ * http.createServer((req, res) => listener(req, res));
+ */
+export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>): (req: IncomingMessage, res: ServerResponse) => void {
   const gateways = new Map<string, { version: string; gateway: Gateway }>();
   const gatewayFor = async (name: string): Promise<Gateway | null> => {
     const loaded = await options.loadStage(name);
@@ -58,7 +79,7 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     if (cached?.version === loaded.version) return cached.gateway;
     const gateway = createGateway({
       api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate,
-      handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys,
+      handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys, apiId: options.apiId,
     });
     gateways.set(name, { version: loaded.version, gateway });
     return gateway;
@@ -67,14 +88,14 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
   const host = options.host ?? '127.0.0.1';
   const dashboard = options.repo ? createDashboard({ repo: options.repo, host, log: options.log, token: options.dashboardToken, allowedHosts: options.allowedHosts }) : null;
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error) => {
       // Last line of defence: a hostile request never takes the server down.
       options.log?.(`request failed: ${(error as Error)?.message ?? error}`);
       if (!res.headersSent) sendJson(req, res, 500, '{"message":"Internal server error"}');
       else res.destroy();
     });
-  });
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
@@ -113,11 +134,7 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     res.writeHead(response.statusCode, wire.headers);
     res.end(req.method === 'HEAD' ? undefined : wire.body);
   }
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4010, host, () => resolve());
-  });
-  return server;
+  return listener;
 }
 
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: string): void {

@@ -9,6 +9,8 @@ export type { Author, WriteOptions } from './models/options.js';
 export { init, getDefinitionPath } from './api/init.js';
 export { findDefinition, DEFINITION_CANDIDATES } from './api/findDefinition.js';
 export { listRefNames } from './api/listRefNames.js';
+export { getRestApiId } from './api/getRestApiId.js';
+export { readWorkingDefinition, writeWorkingDefinition, workingDefinitionFile, type WorkingOptions } from './api/workingDefinition.js';
 export { deploy, type DeployOptions } from './api/deploy.js';
 export type { DeployResult } from './commands/_deploy.js';
 export { createStage, newStage, type StageCreateOptions } from './api/createStage.js';

@@ -10,6 +10,7 @@ import { generateApi, changeMethods, MOCK_ROUTE } from './generateApi.mjs';
 import { fastImportStream, fastImport, git, timeGit } from './nativeGit.mjs';
 import { ROOT, BIN, NotBuilt, cli, cpuMs, startServer, startPreview, get, load, rssMb, sleep, stopAll, timeSpawn } from './processes.mjs';
 import { createProgress } from './progress.mjs';
+import { controlPlaneLatency } from './controlPlane.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -326,6 +327,7 @@ async function main() {
   steps.push({ label: `merge ${BIG}`, names: [sized('merge_clean', BIG)], units: ['ms'], run: () => mergeClean(state) });
   steps.push({ label: 'preview req/s', names: ['preview_rps', 'preview_p99', 'preview_cpu_per_request'], units: ['req/s', 'ms', 'us'], run: () => previewRps(state) });
   steps.push({ label: 'cli start-up', names: ['cli_startup', 'cli_startup_stage_list'], units: ['ms', 'ms'], run: () => cliStartup(state) });
+  steps.push({ label: 'control plane', names: ['control_get_stage', 'control_update_stage'], units: ['ms', 'ms'], run: () => controlPlaneLatency({ dir: tmp('serve'), quick: QUICK, record }) });
   steps.push({ label: 'preview rss', names: [BIG === 10000 ? 'preview_rss_10k' : `preview_rss_${BIG}`], units: ['MB'], run: () => previewRss() });
 
   const progress = createProgress(steps.length);

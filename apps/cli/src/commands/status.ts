@@ -1,4 +1,4 @@
-import { currentBranch, getDefinitionPath, getMergeState, getStages, log } from '@gitway/core';
+import { currentBranch, getDefinitionPath, getMergeState, getRestApiId, getStages, log } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { short, table } from '../utils/format.js';
 import { undeployedChanges } from '../utils/working.js';
@@ -19,7 +19,8 @@ export default async function (ctx: Context): Promise<Output> {
   const definition = await getDefinitionPath(ctx);
   const stages = [];
   for (const s of await getStages(ctx)) stages.push({ stageName: s.stageName, deploymentId: s.deploymentId, behind: await behind(ctx, branch.id, s.deploymentId) });
-  const lines = [`On branch ${c.green(branch.name)}${branch.id ? ` at ${c.yellow(short(branch.id))}` : ' (no deployments yet)'}`];
+  const restApiId = await getRestApiId(ctx);
+  const lines = [`On branch ${c.green(branch.name)}${branch.id ? ` at ${c.yellow(short(branch.id))}` : ' (no deployments yet)'}`, `REST API id ${c.cyan(restApiId)}`];
   if (merging) {
     lines.push(c.red(`Merging '${merging.theirsName}': ${merging.conflicts.length} conflict(s); resolve them, then 'gitway merge --continue' (or --abort)`));
     for (const k of merging.conflicts) lines.push(`  ${c.red('both changed')} ${k.path}${k.field ? ' ' + k.field : ''}`);
@@ -31,7 +32,7 @@ export default async function (ctx: Context): Promise<Output> {
     lines.push(table(stages.map((s) => ['  ' + c.cyan(s.stageName), c.yellow(short(s.deploymentId)), state(s.behind)])));
   }
   return {
-    json: { branch: branch.name, id: branch.id, definition, undeployedChanges: pending.count, merge: merging ? { theirs: merging.theirs, branch: merging.theirsName, conflicts: merging.conflicts } : null, stages },
+    json: { restApiId, branch: branch.name, id: branch.id, definition, undeployedChanges: pending.count, merge: merging ? { theirs: merging.theirs, branch: merging.theirsName, conflicts: merging.conflicts } : null, stages },
     text: lines.join('\n'),
   };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Api } from '@gitway/core';
-import { currentBranch, diff, exportDefinition } from '@gitway/core';
+import { currentBranch, diff, writeWorkingDefinition } from '@gitway/core';
 import type { Context } from '../context.js';
 import { readDefinition, workingDefinitionPath } from './definition.js';
 
@@ -16,13 +16,7 @@ export async function readWorking(ctx: Context): Promise<Api | null> {
  * (OpenAPI 3 / Swagger 2, from what it holds now) and syntax (from its extension).
  */
 export async function writeWorking(ctx: Context, api: Api): Promise<string> {
-  const file = await workingDefinitionPath(ctx);
-  const current = await readWorking(ctx).catch(() => null);
-  const format = current?.restApi.sourceFormat ?? api.restApi.sourceFormat;
-  const syntax = /\.json$/i.test(file) ? 'json' : 'yaml';
-  const tmp = `${file}.tmp-${process.pid}`;
-  await ctx.fs.promises.writeFile(tmp, exportDefinition({ api, format, syntax }));
-  await ctx.fs.promises.rename(tmp, file);
+  const file = await writeWorkingDefinition({ ...ctx, api });
   return path.relative(ctx.cwd, file) || file;
 }
 

@@ -5,7 +5,7 @@ import { _assertRepo } from '../commands/_repo.js';
 import { _changeStage } from '../commands/_stage.js';
 import { assertApi } from './validateApiModel.js';
 import { assertBranchName, assertStageName } from '../models/names.js';
-import { assertCanarySettings, assertVariables } from '../models/stageRules.js';
+import { assertCanarySettings, assertStage, assertVariables } from '../models/stageRules.js';
 import { _readStage } from '../commands/_stage.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
 import { GitwayError } from '../errors/GitwayError.js';
@@ -67,6 +67,8 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult & { stag
     if (!opts.canary) assertNoCanary((await _readStage(opts, opts.stageName))?.stage);
   }
   const settings = { ...stageFields({ ...opts.stageOptions, description: opts.stageDescription }) };
+  // Stage settings are checked before the deployment commit is written: a refusal leaves the repository as it was.
+  if (opts.stageName !== undefined && Object.keys(settings).length) assertStage({ ...newStage(opts.stageName, '0'.repeat(40), new Date(0).toISOString()), ...settings });
   const result = await _deploy({ ...opts, branchRef: opts.branch ? `refs/heads/${opts.branch}` : undefined });
   if (opts.stageName === undefined) return result;
   try {
