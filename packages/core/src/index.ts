@@ -8,6 +8,7 @@ export type { Author, WriteOptions } from './models/options.js';
 export { init, getDefinitionPath } from './api/init.js';
 export { listRefNames } from './api/listRefNames.js';
 export { deploy, type DeployOptions } from './api/deploy.js';
+export { definitionTree, readDefinitionFile, recordDefinitionTree, type DefinitionFileOptions, type DefinitionSource } from './api/definitionTree.js';
 export type { DeployResult } from './commands/_deploy.js';
 export { createStage, newStage } from './api/createStage.js';
 export { getStage, getStages, updateStage, deleteStage, getStageHistory, rollback, type StageState } from './api/stages.js';

@@ -1,6 +1,7 @@
 import type { Api } from '../models/types.js';
 import { invalid, type ImportContext } from './context.js';
-import { isObject } from './util.js';
+import { isObject, jsonCopy } from './util.js';
+import { markParsed } from '../api/validateApiModel.js';
 import type { ParsedText } from './parseText.js';
 
 export interface ParseDefinitionOptions {
@@ -48,7 +49,7 @@ export async function parseDefinition({ text, filename }: ParseDefinitionOptions
   if (!isObject(value)) throw invalid(base, '#', 'not an OpenAPI document (expected an object at the top level)');
   const ctx: ImportContext = { ...base, format: detectFormat(value, base) };
   const doc = await resolveRefs(value, ctx);
-  return JSON.parse(JSON.stringify(importApi(doc, ctx))) as Api;
+  return markParsed(jsonCopy(importApi(doc, ctx)) as Api);
 }
 
 function detectFormat(doc: Record<string, unknown>, base: Pick<ImportContext, 'file' | 'locate'>): 'oas30' | 'swagger2' {

@@ -45,7 +45,7 @@ const { value: doc } = fc.letrec<{ value: unknown }>((tie) => ({
 
 /** Text edits that turn a valid document into a suspicious one. */
 const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(':', '-', ' ', '\n', '\t', '{', '}', '[', ']', ',', '"', "'", '&a ', '*a', '!!str ', '!x ', '? ', '#', '|', '>', '%', '@', '`', '__proto__: 1\n', 'a: 1\na: 2\n', '\u00a0', '\\') }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(':', '-', ' ', '\n', '\t', '{', '}', '[', ']', ',', '"', "'", '&a ', '*a', '!!str ', '!x ', '? ', '#', '|', '>', '%', '@', '`', '__proto__: 1\n', 'a: 1\na: 2\n', '\u00a0', '\\', '[x, y]: ', '{x: 1}: ', '? [a]\n: ', '<<: ', '~: ', 'null: ', '&b [1]', '*b', '!!float ', '*/*: ') }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('duplicateLine' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('deepen' as const), levels: fc.integer({ min: 60, max: 70 }) }),
@@ -123,6 +123,20 @@ describe('the fast parse path accepts and refuses exactly what the position-awar
   it('takes the fast path for ordinary documents (so the property above tests it)', () => {
     expect(parseFast('openapi: 3.0.1\ninfo: { title: t }\npaths: {}\n')).toStrictEqual({ value: { openapi: '3.0.1', info: { title: 't' }, paths: {} } });
     expect(parseFast('{"openapi": "3.0.1", "paths": {"/a": {}}}')).toStrictEqual({ value: { openapi: '3.0.1', paths: { '/a': {} } } });
+  });
+
+  it.each([
+    ['a quoted scalar continued on a less indented line', '- a: ":\n  - b\n- c\n"'],
+    ['an empty entry ending a line', '- - \n- - \n  - 1\n'],
+    ['a list used as a key', 'x:\n  [a, b]: 1\n'],
+    ['an alias', 'a: &x [1]\nb: *x\n'],
+    ['a tag', 'a: !!float 1\n'],
+  ])('declines YAML the two parsers read differently: %s', (_what, text) => {
+    expect(parseFast(text)).toBeUndefined();
+  });
+
+  it('keeps plain scalars with braces in keys on the fast path (4\\d{2}: selection patterns)', () => {
+    expect(parseFast('responses:\n  4\\d{2}:\n    statusCode: "404"\n')).toStrictEqual({ value: { responses: { '4\\d{2}': { statusCode: '404' } } } });
   });
 
   it.each([
