@@ -10,6 +10,7 @@ import { generateApi, changeMethods, MOCK_ROUTE } from './generateApi.mjs';
 import { fastImportStream, fastImport, git, timeGit } from './nativeGit.mjs';
 import { ROOT, BIN, NotBuilt, cli, cpuMs, startServer, startPreview, get, load, rssMb, sleep, stopAll, timeSpawn } from './processes.mjs';
 import { createProgress } from './progress.mjs';
+import { cliBig, previewReload } from './cliBench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -126,6 +127,7 @@ async function deploys(state, n) {
   }
   const depth = inc.file.split('/').length; // trees from the root to the blob's directory
   record(sized('deploy_incremental', n), median(incLib), median(incNat), 'ms');
+  if (n === 10000) goal('deploy_incremental', 'ratio <= 3 (issue 19)', results.deploy_incremental.ratio <= 3);
   record(sized('deploy_incremental_objects', n), inc.d.objectsWritten, inc.nativeObjects, 'objects', { bound: depth + 2 });
   goal(sized('deploy_incremental_objects', n), `gitway <= depth + 2 = ${depth + 2}`, inc.d.objectsWritten <= depth + 2);
   notes[sized('deploy_incremental', n)] = `changed ${inc.file}`;
@@ -186,6 +188,7 @@ async function mergeClean(state) {
   const tree = git(state.gitdir, 'rev-parse', `${merged.id}^{tree}`).trim();
   if (tree !== nativeTree) throw new Error(`merge tree mismatch: gitway ${tree}, git merge-tree ${nativeTree}`);
   record(name, median(lib), median(nat), 'ms', { objects: merged.objectsWritten });
+  goal(name, 'ratio <= 2 (issue 19)', results[name].ratio <= 2);
   notes[name] = `identical merged tree ${tree.slice(0, 10)}; anchor includes spawning git`;
 }
 
@@ -247,6 +250,7 @@ async function cliStartup(state) {
   }
   record('cli_startup', median(times.version), median(times.node), 'ms');
   record('cli_startup_stage_list', median(times.list), median(times.node), 'ms');
+  goal('cli_startup_stage_list', 'ratio <= 2.5', results.cli_startup_stage_list.ratio <= 2.5);
   notes.cli_startup = 'gitway --version vs node -e 0';
   notes.cli_startup_stage_list = 'gitway stage list (one stage) vs node -e 0';
 }
@@ -326,6 +330,24 @@ async function main() {
   steps.push({ label: `merge ${BIG}`, names: [sized('merge_clean', BIG)], units: ['ms'], run: () => mergeClean(state) });
   steps.push({ label: 'preview req/s', names: ['preview_rps', 'preview_p99', 'preview_cpu_per_request'], units: ['req/s', 'ms', 'us'], run: () => previewRps(state) });
   steps.push({ label: 'cli start-up', names: ['cli_startup', 'cli_startup_stage_list'], units: ['ms', 'ms'], run: () => cliStartup(state) });
+  const cliN = BIG === 10000 ? 10000 : 1000;
+  const cliSuffix = cliN === 10000 ? '10k' : String(cliN);
+  const cliNames = [`cli_deploy_${cliSuffix}`, `cli_deploy_${cliSuffix}_json`, `cli_status_${cliSuffix}`];
+  steps.push({
+    label: `cli ${cliN}`,
+    names: cliNames,
+    units: ['ms', 'ms', 'ms'],
+    run: () => (state.cliBig = cliBig({ n: cliN, reps: QUICK ? 2 : 5, tmp, record, goal, notes, median })),
+  });
+  steps.push({
+    label: 'preview reload',
+    names: ['preview_reload_ms'],
+    units: ['ms'],
+    run: () => {
+      if (!state.cliBig) throw new Error('needs the cli step');
+      return previewReload({ ...state.cliBig, n: cliN, record, goal, notes });
+    },
+  });
   steps.push({ label: 'preview rss', names: [BIG === 10000 ? 'preview_rss_10k' : `preview_rss_${BIG}`], units: ['MB'], run: () => previewRss() });
 
   const progress = createProgress(steps.length);
