@@ -5,7 +5,17 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as core from '@gitway/core';
 import { generateApi, changeMethods } from './generateApi.mjs';
-import { BIN, ENV, cli, get, sleep, startPreview, timeSpawn } from './processes.mjs';
+import { createRequire } from 'node:module';
+import { BIN, ENV, cli, get, sleep, startPreview, startServer, timeSpawn } from './processes.mjs';
+
+const require = createRequire(import.meta.url);
+export const PRISM_VERSION = require('@stoplight/prism-cli/package.json').version;
+
+/** Stoplight Prism mocking `dir`/api.yaml (the peer of the preview rows). */
+export function startPrism(dir) {
+  const bin = path.join(path.dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+  return startServer('prism', [bin, 'mock', '--host', '127.0.0.1', '--port', '0', path.join(dir, 'api.yaml')], { cwd: dir });
+}
 
 /** Wall time (ms) and peak RSS (MB, from /usr/bin/time) of one CLI run; throws on failure. */
 export function timeCli(cwd, args) {

@@ -10,7 +10,7 @@ import { generateApi, changeMethods, MOCK_ROUTE } from './generateApi.mjs';
 import { fastImportStream, fastImport, git, timeGit } from './nativeGit.mjs';
 import { ROOT, BIN, NotBuilt, cli, cpuMs, startServer, startPreview, get, load, rssMb, sleep, stopAll, timeSpawn } from './processes.mjs';
 import { createProgress } from './progress.mjs';
-import { cliBig, previewReload } from './cliBench.mjs';
+import { cliBig, previewReload, startPrism, PRISM_VERSION } from './cliBench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -230,6 +230,20 @@ async function previewRps(state) {
   const mine = await cpuLoad(preview, url);
   const bad = mine.errors + mine.non2xx + anchor.errors + anchor.non2xx;
   raw.stop();
+  // Peer: Stoplight Prism mocking the same OpenAPI document, same route, same load.
+  const prism = await startPrism(dir).catch((e) => e);
+  if (prism instanceof Error) {
+    record('preview_vs_prism', mine.rps, null, 'req/s', { status: `error: ${prism.message.split('\n')[0]}` });
+  } else {
+    const peer = await load(`${prism.url}${MOCK_ROUTE}`, LOAD);
+    const again = await load(url, LOAD);
+    prism.stop();
+    const rps = median([mine.rps, again.rps]);
+    record('preview_vs_prism', rps, peer.rps, 'req/s', { prismErrors: peer.errors + peer.non2xx });
+    results.preview_vs_prism.ratio = round(rps / peer.rps, 3);
+    goal('preview_vs_prism', 'gitway preview >= 5x Prism req/s', rps >= 5 * peer.rps);
+    notes.preview_vs_prism = `Prism ${PRISM_VERSION} \`mock\` of the same api.yaml, GET ${MOCK_ROUTE}, ${LOAD.connections} connections; gitway is the median of the run above and one right after Prism`;
+  }
   preview.stop();
   record('preview_rps', mine.rps, anchor.rps, 'req/s', { requests: mine.total, errors: mine.errors + mine.non2xx, via: preview.via });
   goal('preview_rps', 'ratio >= 0.7, 0 errors', results.preview_rps.ratio >= 0.7 && bad === 0);
@@ -328,7 +342,7 @@ async function main() {
   }
   steps.push({ label: `diff ${BIG}`, names: [sized('diff_one_change', BIG), `${sized('diff_one_change', BIG)}_warm`], units: ['ms', 'ms'], run: () => diffOneChange(state) });
   steps.push({ label: `merge ${BIG}`, names: [sized('merge_clean', BIG)], units: ['ms'], run: () => mergeClean(state) });
-  steps.push({ label: 'preview req/s', names: ['preview_rps', 'preview_p99', 'preview_cpu_per_request'], units: ['req/s', 'ms', 'us'], run: () => previewRps(state) });
+  steps.push({ label: 'preview req/s', names: ['preview_rps', 'preview_p99', 'preview_cpu_per_request', 'preview_vs_prism'], units: ['req/s', 'ms', 'us', 'req/s'], run: () => previewRps(state) });
   steps.push({ label: 'cli start-up', names: ['cli_startup', 'cli_startup_stage_list'], units: ['ms', 'ms'], run: () => cliStartup(state) });
   const cliN = BIG === 10000 ? 10000 : 1000;
   const cliSuffix = cliN === 10000 ? '10k' : String(cliN);
