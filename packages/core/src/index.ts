@@ -12,6 +12,7 @@ export { listRefNames } from './api/listRefNames.js';
 export { getRestApiId } from './api/getRestApiId.js';
 export { readWorkingDefinition, writeWorkingDefinition, workingDefinitionFile, type WorkingOptions } from './api/workingDefinition.js';
 export { deploy, type DeployOptions } from './api/deploy.js';
+export { definitionTree, readDefinitionFile, recordDefinitionTree, type DefinitionFileOptions, type DefinitionSource } from './api/definitionTree.js';
 export type { DeployResult } from './commands/_deploy.js';
 export { createStage, newStage, type StageCreateOptions } from './api/createStage.js';
 export { getStage, getStages, updateStage, deleteStage, getStageHistory, rollback, type StageState } from './api/stages.js';

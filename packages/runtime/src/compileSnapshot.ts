@@ -176,9 +176,11 @@ export function compileSnapshot(
         params, body: req.body, contentType, transformed, stageVariables, context: ctx, handlers: deps.handlers, fetch: deps.fetch, now: deps.now, trace,
       });
       ctx.integrationLatency = deps.now() - started;
-      if (!o.test && req.body.length === 0 && req.headers['content-type'] === undefined) {
+      if (!o.test && req.body.length === 0 && req.headers['content-type'] === undefined && typeof response.body === 'string') {
+        // Every later caller shares the memoized answer: a frozen copy, so no caller (this
+        // one included, which keeps its own object) can change what the others receive.
         const info = staticInfo(method, resource.path);
-        if (info.routeKey && !info.response) info.response = response;
+        if (info.routeKey && !info.response) info.response = frozenResponse(response);
       }
       if (cacheKey !== undefined && response.statusCode >= 200 && response.statusCode < 300) deps.cache.set(cacheKey, response, setting.cacheTtlInSeconds ?? 300);
       return control === 'warn' ? withCacheControlWarning(response) : response;
@@ -193,6 +195,13 @@ export function compileSnapshot(
     }
   };
   return { run, fast };
+}
+
+/** A deep-frozen copy of a response with a string body (a Buffer cannot be frozen). */
+function frozenResponse(response: GatewayResponse): GatewayResponse {
+  const headers: GatewayResponse['headers'] = {};
+  for (const [k, v] of Object.entries(response.headers)) headers[k] = Array.isArray(v) ? Object.freeze([...v]) as string[] : v;
+  return Object.freeze({ statusCode: response.statusCode, headers: Object.freeze(headers), body: response.body });
 }
 
 /** A compiled snapshot: the full pipeline, and the answer of static MOCK routes without it. */

@@ -79,4 +79,21 @@ describe('static MOCK routes', () => {
     expect(lines).toHaveLength(3);
     expect(new Set(lines.map((l) => l.split(' ')[0])).size).toBe(3);
   });
+
+  it('share one immutable answer: no caller can change what the next one gets', async () => {
+    const gw = createGateway({ api, stage: stage() });
+    const first = await gw.handle(get('/static'));
+    (first.headers as Record<string, string>)['x-kind'] = 'changed by the first caller';
+    first.body = 'changed';
+    const second = await gw.handle(get('/static'));
+    expect(second).toEqual({ statusCode: 200, headers: { 'content-type': 'application/json', 'x-kind': 'static' }, body: '{"ok": true}' });
+    expect(Object.isFrozen(second)).toBe(true);
+    expect(Object.isFrozen(second.headers)).toBe(true);
+    expect(() => {
+      (second.headers as Record<string, string>)['x-kind'] = 'changed';
+    }).toThrow(TypeError);
+    const third = await gw.handle(get('/static'));
+    expect(third).toBe(second);
+    expect(third.headers['x-kind']).toBe('static');
+  });
 });

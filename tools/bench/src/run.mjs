@@ -12,6 +12,8 @@ import { ROOT, BIN, NotBuilt, cli, cpuMs, startServer, startPreview, get, load, 
 import { createProgress } from './progress.mjs';
 import { controlPlaneLatency } from './controlPlane.mjs';
 
+import { cliBig, previewReload, startPrism, PRISM_VERSION } from './cliBench.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -127,6 +129,7 @@ async function deploys(state, n) {
   }
   const depth = inc.file.split('/').length; // trees from the root to the blob's directory
   record(sized('deploy_incremental', n), median(incLib), median(incNat), 'ms');
+  if (n === 10000) goal('deploy_incremental', 'ratio <= 3 (issue 19)', results.deploy_incremental.ratio <= 3);
   record(sized('deploy_incremental_objects', n), inc.d.objectsWritten, inc.nativeObjects, 'objects', { bound: depth + 2 });
   goal(sized('deploy_incremental_objects', n), `gitway <= depth + 2 = ${depth + 2}`, inc.d.objectsWritten <= depth + 2);
   notes[sized('deploy_incremental', n)] = `changed ${inc.file}`;
@@ -187,6 +190,7 @@ async function mergeClean(state) {
   const tree = git(state.gitdir, 'rev-parse', `${merged.id}^{tree}`).trim();
   if (tree !== nativeTree) throw new Error(`merge tree mismatch: gitway ${tree}, git merge-tree ${nativeTree}`);
   record(name, median(lib), median(nat), 'ms', { objects: merged.objectsWritten });
+  goal(name, 'ratio <= 2 (issue 19)', results[name].ratio <= 2);
   notes[name] = `identical merged tree ${tree.slice(0, 10)}; anchor includes spawning git`;
 }
 
@@ -228,6 +232,20 @@ async function previewRps(state) {
   const mine = await cpuLoad(preview, url);
   const bad = mine.errors + mine.non2xx + anchor.errors + anchor.non2xx;
   raw.stop();
+  // Peer: Stoplight Prism mocking the same OpenAPI document, same route, same load.
+  const prism = await startPrism(dir).catch((e) => e);
+  if (prism instanceof Error) {
+    record('preview_vs_prism', mine.rps, null, 'req/s', { status: `error: ${prism.message.split('\n')[0]}` });
+  } else {
+    const peer = await load(`${prism.url}${MOCK_ROUTE}`, LOAD);
+    const again = await load(url, LOAD);
+    prism.stop();
+    const rps = median([mine.rps, again.rps]);
+    record('preview_vs_prism', rps, peer.rps, 'req/s', { prismErrors: peer.errors + peer.non2xx });
+    results.preview_vs_prism.ratio = round(rps / peer.rps, 3);
+    goal('preview_vs_prism', 'gitway preview >= 5x Prism req/s', rps >= 5 * peer.rps);
+    notes.preview_vs_prism = `Prism ${PRISM_VERSION} \`mock\` of the same api.yaml, GET ${MOCK_ROUTE}, ${LOAD.connections} connections; gitway is the median of the run above and one right after Prism`;
+  }
   preview.stop();
   record('preview_rps', mine.rps, anchor.rps, 'req/s', { requests: mine.total, errors: mine.errors + mine.non2xx, via: preview.via });
   goal('preview_rps', 'ratio >= 0.7, 0 errors', results.preview_rps.ratio >= 0.7 && bad === 0);
@@ -248,6 +266,7 @@ async function cliStartup(state) {
   }
   record('cli_startup', median(times.version), median(times.node), 'ms');
   record('cli_startup_stage_list', median(times.list), median(times.node), 'ms');
+  goal('cli_startup_stage_list', 'ratio <= 2.5', results.cli_startup_stage_list.ratio <= 2.5);
   notes.cli_startup = 'gitway --version vs node -e 0';
   notes.cli_startup_stage_list = 'gitway stage list (one stage) vs node -e 0';
 }
@@ -325,9 +344,28 @@ async function main() {
   }
   steps.push({ label: `diff ${BIG}`, names: [sized('diff_one_change', BIG), `${sized('diff_one_change', BIG)}_warm`], units: ['ms', 'ms'], run: () => diffOneChange(state) });
   steps.push({ label: `merge ${BIG}`, names: [sized('merge_clean', BIG)], units: ['ms'], run: () => mergeClean(state) });
-  steps.push({ label: 'preview req/s', names: ['preview_rps', 'preview_p99', 'preview_cpu_per_request'], units: ['req/s', 'ms', 'us'], run: () => previewRps(state) });
+  steps.push({ label: 'preview req/s', names: ['preview_rps', 'preview_p99', 'preview_cpu_per_request', 'preview_vs_prism'], units: ['req/s', 'ms', 'us', 'req/s'], run: () => previewRps(state) });
   steps.push({ label: 'cli start-up', names: ['cli_startup', 'cli_startup_stage_list'], units: ['ms', 'ms'], run: () => cliStartup(state) });
   steps.push({ label: 'control plane', names: ['control_get_stage', 'control_update_stage'], units: ['ms', 'ms'], run: () => controlPlaneLatency({ dir: tmp('serve'), quick: QUICK, record }) });
+
+  const cliN = BIG === 10000 ? 10000 : 1000;
+  const cliSuffix = cliN === 10000 ? '10k' : String(cliN);
+  const cliNames = [`cli_deploy_${cliSuffix}`, `cli_deploy_${cliSuffix}_json`, `cli_status_${cliSuffix}`];
+  steps.push({
+    label: `cli ${cliN}`,
+    names: cliNames,
+    units: ['ms', 'ms', 'ms'],
+    run: () => (state.cliBig = cliBig({ n: cliN, reps: QUICK ? 2 : 5, tmp, record, goal, notes, median })),
+  });
+  steps.push({
+    label: 'preview reload',
+    names: ['preview_reload_ms'],
+    units: ['ms'],
+    run: () => {
+      if (!state.cliBig) throw new Error('needs the cli step');
+      return previewReload({ ...state.cliBig, n: cliN, record, goal, notes });
+    },
+  });
   steps.push({ label: 'preview rss', names: [BIG === 10000 ? 'preview_rss_10k' : `preview_rss_${BIG}`], units: ['MB'], run: () => previewRss() });
 
   const progress = createProgress(steps.length);

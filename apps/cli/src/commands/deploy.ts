@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { deploy, Errors, parseTags, parseVariableList, parseVariables } from '@gitway/core';
+import { deploy, Errors, parseTags, parseVariableList, parseVariables, recordDefinitionTree } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { readDefinition } from '../utils/definition.js';
 import { progressBar } from '../utils/progress.js';
@@ -45,7 +45,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   bar.update(0, 100, `reading ${args.file ?? 'the working definition'}`);
   let result;
   try {
-    const { api, file, text } = await readDefinition(ctx, args.file);
+    const { api, file, text, source: indexSource } = await readDefinition(ctx, args.file);
     bar.update(60, 100, 'building the deployment tree');
     result = await deploy({
       ...ctx,
@@ -60,6 +60,8 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
       canary,
       onProgress: (done, total) => bar.update(60 + Math.round((40 * done) / Math.max(total, 1)), 100, `writing ${total} objects`),
     });
+    // status and diff now answer from the index while the file stays unchanged.
+    await recordDefinitionTree({ ...ctx, source: indexSource, tree: result.tree });
   } finally {
     bar.stop();
   }

@@ -1,7 +1,8 @@
-import type { Api, DiffResult } from '@gitway/core';
+import path from 'node:path';
+import type { Api, DiffResult, DiffSide } from '@gitway/core';
 import { diff, exportDefinition, readDeployment, renderDiff, renderMarkdown, renderNameOnly, renderStat } from '@gitway/core';
 import type { Context, Output } from '../context.js';
-import { readDefinition } from '../utils/definition.js';
+import { readDefinition, workingDefinitionPath } from '../utils/definition.js';
 
 interface Args {
   from?: string;
@@ -29,14 +30,16 @@ async function unified(ctx: Context, from: string, to: string | Api, fromLabel: 
 
 export default async function (ctx: Context, args: Args): Promise<Output> {
   const from = args.from ?? 'HEAD';
-  const to: string | Api = args.to ?? (await readDefinition(ctx)).api;
+  // The working definition goes to core as a file: unchanged, it is answered from the index.
+  const file = args.to === undefined ? await workingDefinitionPath(ctx) : undefined;
+  const to: DiffSide = args.to ?? { definition: file!, filename: path.relative(ctx.cwd, file!) || file! };
   const toLabel = args.to ?? 'working definition';
   const full = await diff({ ...ctx, from, to });
   const result: DiffResult = args.breaking ? { ...full, changes: full.changes.filter((c) => c.breaking) } : full;
   const exitCode = args.exitCode && result.changes.length > 0 ? 1 : 0;
   const json = { from: { ...result.from, rev: from }, to: { ...result.to, rev: toLabel }, breaking: result.breaking, changes: result.changes.map(({ fieldPath: _f, ...c }) => c) };
   let text: string;
-  if (args.text) text = result.changes.length ? await unified(ctx, from, to, from, toLabel) : '';
+  if (args.text) text = result.changes.length ? await unified(ctx, from, args.to ?? (await readDefinition(ctx)).api, from, toLabel) : '';
   else if (args.markdown) text = renderMarkdown(result);
   else if (args.stat) text = result.changes.length ? renderStat(result, ctx.color) : '';
   else if (args.nameOnly) text = renderNameOnly(result);

@@ -25,7 +25,7 @@ export default async function (ctx: Context): Promise<Output> {
     lines.push(c.red(`Merging '${merging.theirsName}': ${merging.conflicts.length} conflict(s); resolve them, then 'gitway merge --continue' (or --abort)`));
     for (const k of merging.conflicts) lines.push(`  ${c.red('both changed')} ${k.path}${k.field ? ' ' + k.field : ''}`);
   }
-  lines.push(pending.working === null ? c.dim(`no working definition (${definition})`) : pending.count ? c.yellow(`${pending.count} undeployed change(s) in the working definition ${definition} (gitway diff)`) : `working definition ${definition} matches the branch tip`);
+  lines.push(!pending.exists ? c.dim(`no working definition (${definition})`) : pending.count ? c.yellow(`${pending.count} undeployed change(s) in the working definition ${definition} (gitway diff)`) : `working definition ${definition} matches the branch tip`);
   if (stages.length) {
     lines.push('', 'Stages:');
     const state = (b: number | null) => (b === 0 ? c.green('up to date') : b === null ? c.dim(`not on ${branch.name}`) : c.yellow(`${b} deployment(s) behind ${branch.name}`));

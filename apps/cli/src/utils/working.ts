@@ -20,12 +20,17 @@ export async function writeWorking(ctx: Context, api: Api): Promise<string> {
   return path.relative(ctx.cwd, file) || file;
 }
 
-/** Semantic changes of the working definition against the current branch tip (all of it when the branch is empty). */
-export async function undeployedChanges(ctx: Context): Promise<{ count: number; working: Api | null; tip: string | null }> {
-  const working = await readWorking(ctx);
+/**
+ * Semantic changes of the working definition against the current branch tip (all of it when
+ * the branch is empty). An unchanged definition is answered from the repository's index
+ * without parsing it (core definitionTree).
+ */
+export async function undeployedChanges(ctx: Context): Promise<{ count: number; exists: boolean; tip: string | null }> {
+  const file = await workingDefinitionPath(ctx);
+  const exists = await ctx.fs.promises.stat(file).then(() => true, () => false);
   const { id } = await currentBranch(ctx);
-  if (!working) return { count: 0, working, tip: id };
-  if (!id) return { count: Object.keys(working.resources).length || 1, working, tip: id };
-  return { count: (await diff({ ...ctx, from: id, to: working })).changes.length, working, tip: id };
+  if (!exists) return { count: 0, exists, tip: id };
+  if (!id) return { count: Object.keys((await readDefinition(ctx)).api.resources).length || 1, exists, tip: id };
+  const to = { definition: file, filename: path.relative(ctx.cwd, file) || file };
+  return { count: (await diff({ ...ctx, from: id, to })).changes.length, exists, tip: id };
 }
-

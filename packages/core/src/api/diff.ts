@@ -22,12 +22,18 @@ export interface DiffOptions extends RepoOptions {
  * const d = await diff({ fs, gitdir, from: 'prod', to: 'main' });
  * for (const c of d.changes) console.log(c.path, c.field ?? '', c.kind, c.breaking ? 'BREAKING' : '');
  * // against the working definition: await diff({ fs, gitdir, from: 'HEAD', to: api })
+ * // or, answered from the index while the file is unchanged:
+ * // await diff({ fs, gitdir, from: 'HEAD', to: { definition: '/work/pets/api.yaml' } })
  */
 export async function diff(opts: DiffOptions): Promise<DiffResult> {
   await _assertRepo(opts);
   for (const [name, side] of [['from', opts.from], ['to', opts.to]] as const) {
     if (typeof side === 'string') continue;
-    if (side === null || typeof side !== 'object') throw new InvalidParameterError(`diff: '${name}' must be a revision or an Api`, { path: name, value: side });
+    if (side === null || typeof side !== 'object') throw new InvalidParameterError(`diff: '${name}' must be a revision, an Api or { definition: file }`, { path: name, value: side });
+    if ('definition' in side) {
+      if (typeof side.definition !== 'string') throw new InvalidParameterError(`diff: '${name}.definition' must be a file path`, { path: name, value: side.definition });
+      continue;
+    }
     await assertApi(side);
   }
   return _diff(opts);

@@ -1,5 +1,5 @@
 export type { Change, ChangeKind, ChangeTarget, DiffResult, ReadStats } from './types.js';
-export type { DiffSide } from './_diff.js';
+export type { DiffSide, DefinitionSide } from './_diff.js';
 export { diff, type DiffOptions } from '../api/diff.js';
 export { classify, type Verdict } from './classify.js';
 export { fieldName } from './fieldName.js';

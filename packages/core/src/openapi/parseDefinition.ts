@@ -1,7 +1,9 @@
 import type { Api } from '../models/types.js';
 import { invalid, type ImportContext } from './context.js';
-import { isObject } from './util.js';
+import { isObject, jsonCopy } from './util.js';
 import { assertNoRefCycles } from './refCycles.js';
+import { markParsed } from '../api/validateApiModel.js';
+import type { ParsedText } from './parseText.js';
 
 export interface ParseDefinitionOptions {
   /** The definition text, YAML or JSON. */
@@ -26,16 +28,30 @@ export interface ParseDefinitionOptions {
  * api.restApi.sourceFormat; // 'oas30'
  */
 export async function parseDefinition({ text, filename }: ParseDefinitionOptions): Promise<Api> {
-  // The YAML parser and the $ref resolver load on first use: commands that never parse
-  // a definition (stage list, log...) start faster.
-  const [{ parseText }, { resolveRefs }, { importApi }] = await Promise.all([import('./parseText.js'), import('./resolveRefs.js'), import('./importApi.js')]);
-  const { value, locate } = parseText(text, filename);
+  // The parsers and the $ref resolver load on first use: commands that never parse a
+  // definition (stage list, log...) start faster.
+  const [{ parseText }, { parseFast }, { assertSize }, { resolveRefs }, { importApi }] = await Promise.all([
+    import('./parseText.js'),
+    import('./parseFast.js'),
+    import('./parseLimits.js'),
+    import('./resolveRefs.js'),
+    import('./importApi.js'),
+  ]);
+  assertSize(text, filename);
+  // Fast path first (JSON.parse / js-yaml); the position-aware parser runs only when the fast
+  // path cannot accept the document (its error names the place) or when an error found later
+  // needs a line:column.
+  const fast = parseFast(text);
+  let slow: ParsedText | undefined;
+  const { value, locate } = fast
+    ? { value: fast.value, locate: (pointer: string) => (slow ??= parseText(text, filename)).locate(pointer) }
+    : parseText(text, filename);
   const base = { file: filename, locate };
   if (!isObject(value)) throw invalid(base, '#', 'not an OpenAPI document (expected an object at the top level)');
   const ctx: ImportContext = { ...base, format: detectFormat(value, base) };
   assertNoRefCycles(value, ctx);
   const doc = await resolveRefs(value, ctx);
-  return JSON.parse(JSON.stringify(importApi(doc, ctx))) as Api;
+  return markParsed(jsonCopy(importApi(doc, ctx)) as Api);
 }
 
 function detectFormat(doc: Record<string, unknown>, base: Pick<ImportContext, 'file' | 'locate'>): 'oas30' | 'swagger2' {

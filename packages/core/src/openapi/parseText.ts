@@ -5,9 +5,9 @@ import { TooLargeError } from '../errors/TooLargeError.js';
 import { invalid, type Place } from './context.js';
 import { ptr, unescapeToken } from './util.js';
 import { assertAliasExpansion, assertFewAliases } from './yamlAliases.js';
+import { assertSize, MAX_DEPTH } from './parseLimits.js';
 
-export const MAX_BYTES = 10 * 1024 * 1024;
-export const MAX_DEPTH = 64;
+export { MAX_BYTES, MAX_DEPTH } from './parseLimits.js';
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface ParsedText {
@@ -22,8 +22,7 @@ export interface ParsedText {
  * syntax tree to objects.
  */
 export function parseText(text: string, file: string): ParsedText {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_BYTES) throw new TooLargeError(`${file}: document is ${bytes} bytes, over the ${MAX_BYTES} byte limit`, { file, limit: MAX_BYTES, size: bytes });
+  assertSize(text, file);
   const mayAlias = assertFewAliases(text, file);
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;

@@ -1,5 +1,4 @@
 /** `$ref` handling: check every reference, keep model references, resolve the rest (internal). */
-import { dereference } from '@readme/openapi-parser';
 import { invalid, type ImportContext } from './context.js';
 import { isObject, ptr, toCanonicalRef, unescapeToken, OAS_MODEL_PREFIX, type Obj } from './util.js';
 
@@ -25,29 +24,45 @@ function resolvePointer(root: unknown, ref: string): boolean {
  * `#/definitions/X` is rewritten to the canonical `#/components/schemas/X`.
  */
 export async function resolveRefs(doc: Obj, ctx: ImportContext): Promise<Obj> {
-  const stack: { v: unknown; pointer: string }[] = [{ v: doc, pointer: '#' }];
+  // One walk over every node; a node's JSON pointer is built only for a `$ref` (from the
+  // chain of parents), not for each of the ~10^6 nodes of a large definition.
+  const stack: Step[] = [{ v: doc, parent: undefined, key: '' }];
+  const models: { v: Obj; ref: string }[] = [];
+  let others = false;
   while (stack.length > 0) {
-    const { v, pointer } = stack.pop()!;
-    if (Array.isArray(v)) v.forEach((c, i) => stack.push({ v: c, pointer: ptr(pointer, i) }));
-    if (!isObject(v)) continue;
-    for (const [k, c] of Object.entries(v)) stack.push({ v: c, pointer: ptr(pointer, k) });
-    if (!('$ref' in v)) continue;
-    const ref = v.$ref;
-    const at = ptr(pointer, '$ref');
-    if (typeof ref !== 'string') throw invalid(ctx, at, '$ref must be a string');
-    if (APIGW_MODEL_URL.test(ref)) {
-      v[MARK] = ref;
-      delete v.$ref;
+    const step = stack.pop()!;
+    const { v } = step;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) stack.push({ v: v[i], parent: step, key: i });
       continue;
     }
-    if (!ref.startsWith('#/') && ref !== '#') throw invalid(ctx, at, `external $ref "${ref}" is not supported (inline it or use #/ references)`);
-    if (!resolvePointer(doc, ref)) throw invalid(ctx, at, `unresolvable $ref "${ref}"`);
-    const canonical = toCanonicalRef(ref);
-    if (canonical.startsWith(OAS_MODEL_PREFIX)) {
-      v[MARK] = canonical;
-      delete v.$ref;
+    if (!isObject(v)) continue;
+    for (const k in v) if (Object.hasOwn(v, k) && typeof v[k] === 'object' && v[k] !== null) stack.push({ v: v[k], parent: step, key: k });
+    if (!('$ref' in v)) continue;
+    const ref = v.$ref;
+    if (typeof ref !== 'string') throw invalid(ctx, ptr(pointerOf(step), '$ref'), '$ref must be a string');
+    if (APIGW_MODEL_URL.test(ref)) {
+      models.push({ v, ref });
+      continue;
     }
+    const at = () => ptr(pointerOf(step), '$ref');
+    if (!ref.startsWith('#/') && ref !== '#') throw invalid(ctx, at(), `external $ref "${ref}" is not supported (inline it or use #/ references)`);
+    if (!resolvePointer(doc, ref)) throw invalid(ctx, at(), `unresolvable $ref "${ref}"`);
+    const canonical = toCanonicalRef(ref);
+    if (canonical.startsWith(OAS_MODEL_PREFIX)) models.push({ v, ref: canonical });
+    else others = true;
   }
+  if (!others) {
+    // Only model references (kept as `$ref`s): nothing to resolve.
+    for (const { v, ref } of models) v.$ref = ref;
+    return doc;
+  }
+  for (const { v, ref } of models) {
+    v[MARK] = ref;
+    delete v.$ref;
+  }
+  // The resolver loads only for documents that need it (most reference only models).
+  const { dereference } = await import('@readme/openapi-parser');
   let resolved: Obj;
   try {
     resolved = (await dereference(doc as never, { resolve: { external: false }, dereference: { circular: 'ignore' } })) as unknown as Obj;
@@ -55,6 +70,18 @@ export async function resolveRefs(doc: Obj, ctx: ImportContext): Promise<Obj> {
     throw invalid(ctx, '#', `cannot resolve $ref: ${(e as Error).message}`);
   }
   return unmark(resolved) as Obj;
+}
+
+interface Step {
+  v: unknown;
+  parent: Step | undefined;
+  key: string | number;
+}
+
+function pointerOf(step: Step): string {
+  const keys: (string | number)[] = [];
+  for (let s: Step | undefined = step; s?.parent; s = s.parent) keys.push(s.key);
+  return ptr('#', ...keys.reverse());
 }
 
 /** Copies the resolved tree (it may share objects), turning markers back into `$ref`. */

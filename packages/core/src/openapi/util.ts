@@ -55,8 +55,27 @@ export function sortKeysDeep(value: unknown): unknown {
   return out;
 }
 
-export function deepEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sortKeysDeep(a)) === JSON.stringify(sortKeysDeep(b));
+export { deepEqual } from '../utils/deepEqual.js';
+
+/**
+ * What `JSON.parse(JSON.stringify(value))` returns, without the text in between: a copy
+ * that shares no objects, without `undefined` members (null in arrays), non-finite numbers
+ * as null.
+ */
+export function jsonCopy(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = value[i] === undefined ? null : jsonCopy(value[i]);
+    return out;
+  }
+  const out: Obj = {};
+  for (const k of Object.keys(value)) {
+    const v = (value as Obj)[k];
+    if (v !== undefined && typeof v !== 'function') out[k] = typeof v === 'object' || typeof v === 'number' ? jsonCopy(v) : v;
+  }
+  return out;
 }
 
 /** Rewrites every `$ref` string under `value` with `fn` (returns a new value). */

@@ -29,13 +29,11 @@ function entryKey(e: TreeEntry): string {
 }
 
 export function encodeTree(entries: TreeEntry[]): Buffer {
-  const sorted = [...entries].sort((a, b) => {
-    const ka = Buffer.from(entryKey(a));
-    const kb = Buffer.from(entryKey(b));
-    return Buffer.compare(ka, kb);
-  });
+  // Sort keys are encoded once per entry, not once per comparison.
+  const keyed = entries.map((e) => ({ e, key: Buffer.from(entryKey(e)) }));
+  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
   const parts: Buffer[] = [];
-  for (const e of sorted) {
+  for (const { e } of keyed) {
     parts.push(Buffer.from(`${e.mode} ${e.name}\0`), Buffer.from(e.oid, 'hex'));
   }
   return Buffer.concat(parts);

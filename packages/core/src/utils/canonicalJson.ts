@@ -20,18 +20,20 @@ function write(value: unknown, indent: string): string | undefined {
     case 'object': {
       if (value === null) return 'null';
       const inner = indent + '  ';
+      // Built with += (V8 string ropes), not arrays joined: a 10,000-method API is ~10^6 members.
       if (Array.isArray(value)) {
         if (value.length === 0) return '[]';
-        const items = value.map((v) => inner + (write(v, inner) ?? 'null'));
-        return `[\n${items.join(',\n')}\n${indent}]`;
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}\n${inner}${write(value[i], inner) ?? 'null'}`;
+        return `${out}\n${indent}]`;
       }
       if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return write((value as { toJSON(): unknown }).toJSON(), indent);
-      const members: string[] = [];
+      let out = '';
       for (const key of Object.keys(value).sort()) {
         const v = write((value as Record<string, unknown>)[key], inner);
-        if (v !== undefined) members.push(`${inner}${JSON.stringify(key)}: ${v}`);
+        if (v !== undefined) out += `${out ? ',' : ''}\n${inner}${JSON.stringify(key)}: ${v}`;
       }
-      return members.length === 0 ? '{}' : `{\n${members.join(',\n')}\n${indent}}`;
+      return out === '' ? '{}' : `{${out}\n${indent}}`;
     }
     default:
       return undefined; // undefined, functions, symbols: dropped like JSON.stringify does
