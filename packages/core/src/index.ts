@@ -28,3 +28,5 @@ export { diffStageStates, readStageState } from './api/stageDiff.js';
 export { diffStages, stageSettings, methodSettingPath } from './models/stageDiff.js';
 export { assertCanarySettings } from './models/stageRules.js';
 export { STAGE_UPDATE_PATHS } from './models/patchOperations.js';
+export { tagStage } from './api/stageTags.js';
+export { assertTags, MAX_TAGS } from './models/stageRules.js';

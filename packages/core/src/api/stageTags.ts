@@ -1,0 +1,44 @@
+import type { WriteOptions } from '../models/options.js';
+import { _changeStage, _readStage, stageNotFound, type StageState } from '../commands/_stage.js';
+import { _assertRepo } from '../commands/_repo.js';
+import { assertStageName } from '../models/names.js';
+import { assertTags } from '../models/stageRules.js';
+import { InvalidParameterError } from '../errors/InvalidParameterError.js';
+
+/**
+ * TagResource and UntagResource on a stage as one stage commit: `tags` are set over the
+ * existing ones, then `untagKeys` are removed. Tags follow API Gateway's rules (at most
+ * 50; keys 1-128 and values 0-256 characters of letters, digits, spaces and
+ * `_ . : / = + - @`; no `aws:` prefix). With `expectedOid` the change is a
+ * compare-and-swap on that state (StageMovedError if the stage moved). No change: no commit.
+ *
+ * @example
+ * await tagStage({ fs, gitdir, stageName: 'prod', tags: { team: 'pets' }, untagKeys: ['old'] });
+ */
+export async function tagStage(
+  opts: WriteOptions & { stageName: string; tags?: Record<string, string>; untagKeys?: string[]; expectedOid?: string },
+): Promise<StageState> {
+  await _assertRepo(opts);
+  assertStageName(opts.stageName);
+  const tags = opts.tags ?? {};
+  const untag = opts.untagKeys ?? [];
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags) || !Array.isArray(untag) || untag.some((k) => typeof k !== 'string')) {
+    throw new InvalidParameterError('tags must be an object of strings and untagKeys a list of strings', { path: '/tags', value: null });
+  }
+  if (Object.keys(tags).length === 0 && untag.length === 0) {
+    throw new InvalidParameterError('nothing to change: give tags to set or keys to remove', { path: '/tags', value: null });
+  }
+  assertTags(tags);
+  if (!(await _readStage(opts, opts.stageName))) throw stageNotFound(opts.stageName);
+  return _changeStage(opts, opts.stageName, (current) => {
+    if (!current) throw stageNotFound(opts.stageName);
+    const next: Record<string, string> = { ...current.stage.tags, ...tags };
+    for (const k of untag) delete next[k];
+    const before = JSON.stringify(current.stage.tags ?? {});
+    if (JSON.stringify(next) === before) return null;
+    const stage = { ...current.stage, tags: next };
+    if (Object.keys(next).length === 0) delete stage.tags;
+    const words = [...Object.keys(tags).map((k) => `${k}=${tags[k]}`), ...untag.map((k) => `-${k}`)].join(', ');
+    return { stage, message: `tag stage ${opts.stageName}: ${words}`.slice(0, 200) };
+  });
+}
