@@ -12,3 +12,4 @@ export { methodSettingFor } from './settings/methodSettingFor.js';
 export { formatAccessLog } from './formatAccessLog.js';
 export { MAX_PAYLOAD_BYTES } from './compileSnapshot.js';
 export type { CreateGatewayOptions, FetchLike, Gateway, GatewayRequest, GatewayResponse, LambdaHandler, LambdaProxyResult, ResponseHeaders } from './types.js';
+export { servedByCanary } from './servedByCanary.js';
