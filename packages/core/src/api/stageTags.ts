@@ -1,4 +1,5 @@
 import type { WriteOptions } from '../models/options.js';
+import type { Stage } from '../models/types.js';
 import { _changeStage, _readStage, stageNotFound, type StageState } from '../commands/_stage.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { assertStageName } from '../models/names.js';
@@ -36,7 +37,7 @@ export async function tagStage(
     for (const k of untag) delete next[k];
     const before = JSON.stringify(current.stage.tags ?? {});
     if (JSON.stringify(next) === before) return null;
-    const stage = { ...current.stage, tags: next };
+    const stage: Stage = { ...current.stage, tags: next };
     if (Object.keys(next).length === 0) delete stage.tags;
     const words = [...Object.keys(tags).map((k) => `${k}=${tags[k]}`), ...untag.map((k) => `-${k}`)].join(', ');
     return { stage, message: `tag stage ${opts.stageName}: ${words}`.slice(0, 200) };

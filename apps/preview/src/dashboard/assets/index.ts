@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { SCRIPT } from './script.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { STYLES } from './styles.js';
 
 export interface Asset {
@@ -11,10 +13,34 @@ export interface Asset {
 
 const asset = (type: string, body: string): Asset => ({ type, body, hash: createHash('sha1').update(body).digest('hex').slice(0, 12) });
 
-/** Static files of the dashboard, built into the package as string modules. */
+/** apps/preview, from src/dashboard/assets or dist/dashboard/assets alike. */
+const PACKAGE_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * The page script's ES modules by file name. Built, they are tsc's output of
+ * apps/preview/client (dist/client/*.js); run from source (tests), the client is
+ * compiled here with TypeScript's transpiler so a test never sees a stale build.
+ */
+async function clientModules(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  if (import.meta.url.endsWith('.ts')) {
+    const ts = (await import('typescript')).default;
+    const dir = join(PACKAGE_DIR, 'client');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const source = readFileSync(join(dir, file), 'utf8');
+      out[file.replace(/\.ts$/, '.js')] = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 } }).outputText;
+    }
+    return out;
+  }
+  const dir = join(PACKAGE_DIR, 'dist', 'client');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) out[file] = readFileSync(join(dir, file), 'utf8');
+  return out;
+}
+
+/** Static files of the dashboard: the stylesheet and the script's modules. */
 export const ASSETS: Record<string, Asset> = {
   'app.css': asset('text/css; charset=utf-8', STYLES),
-  'app.js': asset('text/javascript; charset=utf-8', SCRIPT),
+  ...Object.fromEntries(Object.entries(await clientModules()).map(([name, body]) => [name, asset('text/javascript; charset=utf-8', body)])),
 };
 
 /** URL of an asset, versioned by its content. */
