@@ -134,7 +134,11 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     await page.selectOption('#ms-new-1-caching-enabled', 'true');
     await page.fill('#ms-new-1-caching-ttlInSeconds', '300');
     await page.selectOption('#ms-new-1-logging-loglevel', 'INFO');
-    expect(await review('ms-form')).toEqual(['methodSettings set to {"pets/{petId}/GET":{"cachingEnabled":true,"cacheTtlInSeconds":300,"loggingLevel":"INFO"}}']);
+    expect(await review('ms-form')).toEqual([
+      'methodSettings.pets/{petId}/GET.cacheTtlInSeconds set to 300',
+      'methodSettings.pets/{petId}/GET.cachingEnabled set to true',
+      'methodSettings.pets/{petId}/GET.loggingLevel set to INFO',
+    ]);
     await save();
     expect(stageJson().methodSettings).toEqual({ 'pets/{petId}/GET': { cachingEnabled: true, cacheTtlInSeconds: 300, loggingLevel: 'INFO' } });
     const cached = JSON.parse((await call('/prod/pets/1')).body).calls;
@@ -152,7 +156,7 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     expect((await call('/prod/health')).status).toBe(429);
     await page.fill('#ms-1-throttling-rateLimit', '');
     await page.fill('#ms-1-throttling-burstLimit', '');
-    expect(await review('ms-form')).toEqual(['methodSettings.*/* removed (was {"throttlingBurstLimit":0,"throttlingRateLimit":0})']);
+    expect(await review('ms-form')).toEqual(['methodSettings.*/*.throttlingBurstLimit removed (was 0)', 'methodSettings.*/*.throttlingRateLimit removed (was 0)']);
     await save();
     expect((await call('/prod/health')).status).toBe(200);
     await shot('editor-method-settings');
@@ -193,7 +197,7 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     await page.click('#tags [data-add]');
     await page.fill('#tags tbody tr:last-child .map-name', 'team');
     await page.fill('#tags tbody tr:last-child .map-value', 'pets');
-    expect(await review('tags-form')).toEqual(['tags set to {"team":"pets"}']);
+    expect(await review('tags-form')).toEqual(['tags.team set to pets']);
     await save();
     expect(stageJson().tags).toEqual({ team: 'pets' });
     expect(stageLog(s.repo.gitdir, 'prod')[0]).toBe('tag stage prod: team=pets');

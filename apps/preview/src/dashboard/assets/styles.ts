@@ -93,10 +93,10 @@ form.editor { background: var(--panel); border: 1px solid var(--line); border-ra
 .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .75rem 1.25rem; align-items: start; }
 .field.wide { grid-column: 1 / -1; }
 .field input[type=text], .field select { width: 100%; min-width: 0; }
-.field.check { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; padding-top: 1.6rem; }
+.field.check { display: grid; grid-template-columns: auto 1fr; column-gap: .5rem; align-items: center; padding-top: 1.6rem; }
 .field.check label { margin: 0; }
-.field.check input { width: 1.1rem; height: 1.1rem; }
-.field.check .field-error { flex-basis: 100%; }
+.field.check input { width: 1.1rem; height: 1.1rem; margin: 0; }
+.field.check .field-error, .field.check .help { grid-column: 1 / -1; }
 .help { color: var(--muted); font-size: .85rem; margin: .15rem 0 0; }
 fieldset.method { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .75rem 1rem 1rem; background: var(--bg); }
 fieldset.method legend { font-weight: 600; padding: 0 .35rem; }

@@ -26,6 +26,15 @@ const TAG_PATH = /^\/tags\/(.+)$/;
 const IGNORED = new Set(['lastUpdatedDate', 'createdDate']);
 const settings = (s: Stage) => Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k)));
 
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A whole object added or removed, as one change per setting in it (`methodSettings.*\/*.cacheTtlInSeconds set to 60`). */
+function leaves(kind: PlannedChange['kind'], path: string, before: unknown, after: unknown): PlannedChange[] {
+  const whole = kind === 'added' ? after : kind === 'removed' ? before : undefined;
+  if (!isObject(whole) || Object.keys(whole).length === 0) return [{ kind, path, before, after }];
+  return Object.entries(whole).flatMap(([k, v]) => leaves(kind, `${path}.${k}`, kind === 'removed' ? v : undefined, kind === 'added' ? v : undefined));
+}
+
 /** The error of operation `index` as a field error: the page shows it next to the field of `op.path`. */
 function fieldError(error: unknown, op: PatchOperation, index: number): HttpError {
   const e = toHttpError(error);
@@ -77,7 +86,7 @@ export async function planStageUpdate(repo: WriteOptions, stageName: string, ops
       throw fieldError(error, op, i);
     }
   }
-  const changes = jsonChanges(settings(state.stage), settings(after)).map((c) => ({ kind: c.kind, path: c.path.join('.'), before: c.before, after: c.after }));
+  const changes = jsonChanges(settings(state.stage), settings(after)).flatMap((c) => leaves(c.kind, c.path.join('.'), c.before, c.after));
   const tags = tagOps.length
     ? {
         tags: Object.fromEntries(tagOps.filter((o) => o.op !== 'remove').map((o) => [TAG_PATH.exec(o.path)![1], o.value!])),
