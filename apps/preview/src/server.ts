@@ -22,6 +22,8 @@ export interface PreviewServerOptions {
   /** API keys accepted by apiKeyRequired methods (default: any non-empty x-api-key). */
   apiKeys?: string[];
   log?: (line: string) => void;
+  /** Execution log lines of methods whose stage setting loggingLevel is INFO or ERROR ("(requestId) Method request path: ..."). */
+  executionLog?: (line: string) => void;
   /** The repository behind the stages: given, the Stage Editor dashboard is served at /_gitway/. */
   repo?: WriteOptions;
 }
@@ -49,7 +51,7 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     if (!loaded) return null;
     const cached = gateways.get(name);
     if (cached?.version === loaded.version) return cached.gateway;
-    const gateway = createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, handlers: options.handlers, log: options.log, apiKeys: options.apiKeys });
+    const gateway = createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys });
     gateways.set(name, { version: loaded.version, gateway });
     return gateway;
   };

@@ -30,3 +30,8 @@ export { assertCanarySettings } from './models/stageRules.js';
 export { STAGE_UPDATE_PATHS } from './models/patchOperations.js';
 export { tagStage } from './api/stageTags.js';
 export { assertTags, MAX_TAGS } from './models/stageRules.js';
+export {
+  generateClientCertificate, listClientCertificates, getClientCertificate, exportClientCertificate, deleteClientCertificate, getClientCertificateKeyPair,
+} from './api/clientCertificates.js';
+export type { ClientCertificate, ClientCertificateKeyPair } from './models/clientCertificate.js';
+export { CLIENT_CERTIFICATES_DIR } from './commands/_clientCertificates.js';

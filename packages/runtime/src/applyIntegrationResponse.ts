@@ -37,7 +37,7 @@ export function applyIntegrationResponse(
   const chosen =
     (subject !== undefined ? selector.find((s) => s.pattern?.test(subject))?.response : undefined) ??
     selector.find((s) => s.pattern === null)?.response;
-  if (!chosen) throw new GatewayError('API_CONFIGURATION_ERROR');
+  if (!chosen) throw GatewayError.configuration(`No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${result.statusCode}`);
 
   const bodyText = result.body.toString('utf8');
   const backendHeaders: Record<string, string> = {};
@@ -47,7 +47,11 @@ export function applyIntegrationResponse(
   const templates = chosen.responseTemplates ?? {};
   const type = pickResponseType(templates, accept);
   if (type !== undefined && templates[type] !== '' && templates[type] != null) {
-    body = renderTemplate(templates[type], { input: createVtlInput(bodyText, params), util, context: ctx, stageVariables });
+    try {
+      body = renderTemplate(templates[type], { input: createVtlInput(bodyText, params), util, context: ctx, stageVariables });
+    } catch (error) {
+      throw GatewayError.configuration(`Unable to transform response: ${(error as Error)?.message ?? String(error)}`, error);
+    }
     headers['content-type'] = type;
   } else {
     headers['content-type'] = backendHeaders['content-type'] ?? 'application/json';

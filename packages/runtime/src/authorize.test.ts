@@ -91,3 +91,36 @@ describe('authorization, as API Gateway does it', () => {
     expect(lines.join('\n')).toMatch(/no local handler for authorizer tok/);
   });
 });
+
+describe('Cognito user-pool authorizer identity header', () => {
+  it("reads the token from the header its security scheme names (LocalStack's cognito-auth fixture: name: TestHeaderAuth), not Authorization", async () => {
+    const { parseDefinition } = await import('@gitway/core');
+    const doc = {
+      openapi: '3.0.1', info: { title: 'c', version: '1' },
+      paths: {
+        '/pets': {
+          get: {
+            security: [{ 'cognito-test-identity-source': ['email'] }],
+            responses: { '200': { description: 'ok' } },
+            'x-amazon-apigateway-integration': { type: 'mock', requestTemplates: { 'application/json': '{"statusCode": 200}' }, responses: { default: { statusCode: '200' } } },
+          },
+        },
+      },
+      components: {
+        securitySchemes: {
+          'cognito-test-identity-source': {
+            type: 'apiKey', name: 'TestHeaderAuth', in: 'header', 'x-amazon-apigateway-authtype': 'cognito_user_pools',
+            'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: ['arn:aws:cognito-idp:us-east-1:1:userpool/x'] },
+          },
+        },
+      },
+    };
+    const parsed = await parseDefinition({ text: JSON.stringify(doc), filename: 'cognito.json' });
+    const gw = createGateway({ api: parsed, stage });
+    expect((await gw.handle(get('/pets', { authorization: 'token' }))).statusCode).toBe(401);
+    expect((await gw.handle(get('/pets', { testheaderauth: 'token' }))).statusCode).toBe(200);
+    // without a scheme name the token is read from Authorization, as before
+    const plain = createGateway({ api: api(), stage });
+    expect((await plain.handle(get('/cognito', { authorization: 'token' }))).statusCode).toBe(200);
+  });
+});

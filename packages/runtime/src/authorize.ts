@@ -45,7 +45,7 @@ export async function authorize(r: AuthorizationRequest): Promise<void> {
   if (method.authorizationType === 'CUSTOM') usageKey = await customAuthorizer(r);
   else if (method.authorizationType === 'COGNITO_USER_POOLS') {
     const authorizer = method.authorizerId ? r.api.authorizers[method.authorizerId] : undefined;
-    if (!identityValues(authorizer?.identitySource ?? 'method.request.header.Authorization', r)) throw new GatewayError('UNAUTHORIZED');
+    if (!identityValues(identitySourceOf(authorizer), r)) throw new GatewayError('UNAUTHORIZED');
   } else if (method.authorizationType === 'AWS_IAM' && !r.headers.authorization) {
     throw new GatewayError('MISSING_AUTHENTICATION_TOKEN');
   }
@@ -53,6 +53,18 @@ export async function authorize(r: AuthorizationRequest): Promise<void> {
     const key = r.api.restApi.apiKeySource === 'AUTHORIZER' ? usageKey : r.headers['x-api-key'];
     if (!key || (r.apiKeys && !r.apiKeys.has(key))) throw new GatewayError('INVALID_API_KEY');
   }
+}
+
+/**
+ * Where an authorizer reads its token: its identitySource, else the header its OpenAPI
+ * security scheme names (`name:` with `in: header`, kept in the authorizer's extensions
+ * when import did not derive an identitySource, as for Cognito user pools), else Authorization.
+ */
+function identitySourceOf(authorizer: Authorizer | undefined): string {
+  if (authorizer?.identitySource) return authorizer.identitySource;
+  const scheme = authorizer?.extensions ?? {};
+  if (typeof scheme.name === 'string' && scheme.name !== '' && (scheme.in ?? 'header') === 'header') return `method.request.header.${scheme.name}`;
+  return 'method.request.header.Authorization';
 }
 
 /** The identity source values (all required), or null when one is missing. */
@@ -81,7 +93,7 @@ async function customAuthorizer(r: AuthorizationRequest): Promise<string | undef
   const authorizer: Authorizer | undefined = r.method.authorizerId ? r.api.authorizers[r.method.authorizerId] : undefined;
   if (!authorizer) throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR');
   const type = authorizer.type === 'REQUEST' ? 'REQUEST' : 'TOKEN';
-  const identity = identityValues(authorizer.identitySource ?? 'method.request.header.Authorization', r);
+  const identity = identityValues(identitySourceOf(authorizer), r);
   if (!identity) throw new GatewayError('UNAUTHORIZED');
   const token = identity[0]!;
   if (type === 'TOKEN' && authorizer.identityValidationExpression && !new RegExp(`^(?:${authorizer.identityValidationExpression})$`).test(token)) {

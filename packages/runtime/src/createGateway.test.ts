@@ -137,7 +137,7 @@ describe('createGateway', () => {
     expect(codes).toEqual([200, 200, 429, 200]);
   });
 
-  it('caches GET responses per path and cache key parameters, bypassed by Cache-Control: max-age=0', async () => {
+  it('caches GET responses per path and cache key parameters, refreshed by a signed Cache-Control: max-age=0', async () => {
     let t = 0;
     let calls = 0;
     const handlers = { count: async () => ({ statusCode: 200, body: String(++calls) }) };
@@ -149,7 +149,7 @@ describe('createGateway', () => {
     expect(await body(get('/n/1'))).toBe('1');
     expect(await body(get('/n/2'))).toBe('2');
     expect(await body(get('/n/1', { query: { q: 'a' } }))).toBe('3');
-    expect(await body(get('/n/1', { headers: { 'Cache-Control': 'max-age=0' } }))).toBe('4');
+    expect(await body(get('/n/1', { headers: { 'Cache-Control': 'max-age=0', Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/execute-api/aws4_request' } }))).toBe('4');
     t += 61_000;
     expect(await body(get('/n/1'))).toBe('5');
   });

@@ -4,18 +4,23 @@ import { formatAccessLog } from './formatAccessLog.js';
 import { createResponseCache } from './settings/createResponseCache.js';
 import { createThrottle } from './settings/createThrottle.js';
 import { markCanary } from './servedByCanary.js';
+import { testInvoke, type TestInvokeRequest } from './testInvoke.js';
 import type { CreateGatewayOptions, FetchLike, Gateway, GatewayRequest } from './types.js';
 
 /**
  * Compiles a stage snapshot into a request handler that answers as API Gateway would:
  * routing, request validation, mapping templates, MOCK/HTTP/HTTP_PROXY/AWS_PROXY
  * integrations, integration and gateway responses, throttling, caching, canary traffic
- * and access logs. Pure: no sockets, clock and randomness injected.
+ * and access logs. Pure: no sockets, clock and randomness injected. Methods whose stage
+ * setting `loggingLevel` is INFO or ERROR write execution log lines to `executionLog`;
+ * `testInvoke` runs TestInvokeMethod with the full execution log.
  *
  * @example
  * const gateway = createGateway({ api, stage, handlers: { getPet: async (event) => ({ statusCode: 200, body: '{}' }) } });
  * const res = await gateway.handle({ method: 'GET', path: '/pets/1', headers: {}, query: {} });
  * res.statusCode; // 200
+ * const test = await gateway.testInvoke({ httpMethod: 'GET', pathWithQueryString: '/pets/1' });
+ * test.log; // 'Execution log for request ...\n... : Method completed with status: 200'
  */
 export function createGateway(options: CreateGatewayOptions): Gateway {
   const { api, stage, canaryApi } = options;
@@ -26,14 +31,14 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const variables = stage.variables ?? {};
   const apiKeys = options.apiKeys ? new Set(options.apiKeys) : undefined;
-  const shared = { stage, handlers: options.handlers ?? {}, fetch, now, log, throttle: createThrottle(now), apiKeys };
+  const shared = { stage, handlers: options.handlers ?? {}, fetch, now, log, executionLog: options.executionLog, throttle: createThrottle(now), apiKeys };
   const main = compileSnapshot(api, { ...shared, stageVariables: variables, cache: createResponseCache(now) });
   const canarySettings = stage.canarySettings;
   const percent = canarySettings?.percentTraffic ?? 0;
-  const canary =
-    canaryApi && percent > 0
-      ? compileSnapshot(canaryApi, { ...shared, stageVariables: { ...variables, ...canarySettings?.stageVariableOverrides }, cache: createResponseCache(now) })
-      : undefined;
+  const canaryVariables = { ...variables, ...canarySettings?.stageVariableOverrides };
+  const compileCanary = (api: NonNullable<typeof canaryApi>) => compileSnapshot(api, { ...shared, stageVariables: canaryVariables, cache: createResponseCache(now) });
+  const canary = canaryApi && percent > 0 ? compileCanary(canaryApi) : undefined;
+  let testCanary = canary;
   const accessLogFormat = stage.accessLogSettings?.format;
 
   return {
@@ -63,6 +68,16 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       ctx.responseLatency = now() - started;
       if (accessLogFormat) log(formatAccessLog(accessLogFormat, ctx));
       return useCanary ? markCanary(response) : response;
+    },
+
+    async testInvoke(t: TestInvokeRequest) {
+      let snapshot = main;
+      if (t.canary) {
+        if (!canaryApi) throw new TypeError(`testInvoke: stage ${stage.stageName} has no canary deployment`);
+        snapshot = testCanary ??= compileCanary(canaryApi);
+      }
+      const stageVariables = { ...(t.canary ? canaryVariables : variables), ...t.stageVariables };
+      return testInvoke(snapshot, t, { stageName: stage.stageName, stageVariables, now, random: idRandom, apiId: options.apiId ?? 'local', accountId: options.accountId ?? '000000000000', isCanary: t.canary === true });
     },
   };
 }

@@ -65,13 +65,15 @@ export function createRequestValidator(api: Api): RequestValidatorFn {
       if (!modelName || modelName === 'Empty') return;
       const validate = validatorFor(modelName);
       if (!validate) return;
+      const invalid = (why: string) =>
+        Object.assign(new GatewayError('BAD_REQUEST_BODY'), { detail: `Request body does not match model schema for content type ${contentType}: [${why}]` });
       let json: unknown;
       try {
         json = JSON.parse(body);
-      } catch {
-        throw new GatewayError('BAD_REQUEST_BODY');
+      } catch (error) {
+        throw invalid(`Invalid JSON: ${(error as Error).message}`);
       }
-      if (!validate(json)) throw new GatewayError('BAD_REQUEST_BODY');
+      if (!validate(json)) throw invalid((validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join(', '));
     }
   };
 }

@@ -1,3 +1,4 @@
+import type { TestInvokeRequest, TestInvokeResult } from './testInvoke.js';
 import type { Api, Stage } from '@gitway/core';
 
 /** Headers of a response; an array value is sent as repeated header lines. */
@@ -52,6 +53,11 @@ export interface CreateGatewayOptions {
   fetch?: FetchLike;
   /** Receives access log lines and execution error lines. */
   log?: (line: string) => void;
+  /**
+   * Receives execution log lines ("(requestId) Method request path: {petId=7}") of methods
+   * whose stage setting `loggingLevel` is INFO or ERROR (data lines with `dataTraceEnabled`).
+   */
+  executionLog?: (line: string) => void;
   /** $context.apiId; defaults to "local". */
   apiId?: string;
   /** $context.accountId; defaults to "000000000000". */
@@ -63,7 +69,9 @@ export interface CreateGatewayOptions {
   apiKeys?: string[];
 }
 
-/** A compiled stage: `handle` serves one request. */
+/** A compiled stage: `handle` serves one request; `testInvoke` simulates one with its execution log. */
 export interface Gateway {
   handle(request: GatewayRequest): Promise<GatewayResponse>;
+  /** TestInvokeMethod: no throttling, authorizers, API keys or cache; the full execution log. */
+  testInvoke(request: TestInvokeRequest): Promise<TestInvokeResult>;
 }

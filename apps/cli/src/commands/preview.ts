@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { getStages, Errors } from '@gitway/core';
+import { Errors, getStages } from '@gitway/core';
 import type { Context, Output } from '../context.js';
+import { loadHandlers } from '../utils/loadHandlers.js';
 
 interface Args {
   port: number;
@@ -9,18 +10,7 @@ interface Args {
   handlers?: string;
   accessLog: boolean;
   apiKey?: string[];
-}
-
-async function loadHandlers(ctx: Context, file: string): Promise<Record<string, any>> {
-  const abs = path.resolve(ctx.cwd, file);
-  try {
-    const mod = await import(pathToFileURL(abs).href);
-    const handlers = mod.default ?? mod;
-    if (typeof handlers !== 'object' || handlers === null) throw new Error('its default export is not an object');
-    return handlers;
-  } catch (err) {
-    throw new Errors.NotFoundError(`cannot load handlers module ${file}: ${(err as Error).message.split('\n')[0]}`, { what: 'file', name: abs });
-  }
+  executionLog?: string;
 }
 
 /** Runs until SIGINT/SIGTERM; resolves with a summary when the server closes. */
@@ -30,6 +20,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   const log = (line: string) => {
     if (!ctx.quiet) process.stderr.write(line.endsWith('\n') ? line : line + '\n');
   };
+  const executionLog = args.executionLog ? appendTo(ctx, args.executionLog) : log;
   const server = await createPreviewServer({
     loadStage: storeLoader({ gitdir: ctx.gitdir }),
     repo: { fs: ctx.fs, gitdir: ctx.gitdir, author: ctx.author, now: ctx.now, timezoneOffset: ctx.timezoneOffset },
@@ -38,6 +29,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
     handlers,
     apiKeys: args.apiKey,
     log: args.accessLog ? log : undefined,
+    executionLog,
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : args.port;
@@ -55,4 +47,16 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
     process.once('SIGTERM', stop);
   });
   return { text: '' };
+}
+
+/** Appends lines to FILE (opened once, before serving, so a bad path fails at start). */
+function appendTo(ctx: Context, file: string): (line: string) => void {
+  const abs = path.resolve(ctx.cwd, file);
+  let fd: number;
+  try {
+    fd = fs.openSync(abs, 'a');
+  } catch (err) {
+    throw new Errors.NotFoundError(`cannot open --execution-log file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { what: 'file', name: abs });
+  }
+  return (line) => fs.writeSync(fd, line.endsWith('\n') ? line : line + '\n');
 }

@@ -10,8 +10,10 @@ export default {
       .option('handlers', { type: 'string', describe: 'JS module whose default export maps Lambda function names/ARNs to handlers for AWS_PROXY integrations' })
       .option('api-key', { type: 'string', array: true, describe: 'an API key apiKeyRequired methods accept (repeatable; default: any non-empty x-api-key)' })
       .option('access-log', { type: 'boolean', default: true, describe: "print access log lines in each stage's accessLogSettings format" })
+      .option('execution-log', { type: 'string', describe: 'append execution log lines (methods whose stage loggingLevel is INFO or ERROR) to FILE instead of stderr' })
       .example('gitway preview', 'serve http://127.0.0.1:4010/prod/..., /dev/..., reloading stages as they move')
       .example('gitway preview --handlers ./lambdas.mjs', 'AWS_PROXY integrations and Lambda authorizers call local functions')
-      .example('gitway preview --api-key dev-key-1', 'apiKeyRequired methods accept only x-api-key: dev-key-1'),
+      .example('gitway preview --api-key dev-key-1', 'apiKeyRequired methods accept only x-api-key: dev-key-1')
+      .example("gitway stage update prod --patch 'op=replace,path=/*/*/logging/loglevel,value=INFO' && gitway preview", 'print API Gateway-style execution log lines for every prod request'),
   load: () => import('../commands/preview.js'),
 } satisfies CommandSpec;

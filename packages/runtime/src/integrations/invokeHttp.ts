@@ -32,6 +32,10 @@ export async function invokeHttp(o: { url: string; method: string; headers: Reco
     return { statusCode: res.status, headers: out, body };
   } catch (error) {
     if (signal.aborted) throw new GatewayError('INTEGRATION_TIMEOUT');
-    throw new GatewayError('INTEGRATION_FAILURE', 502, 'Internal server error');
+    const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+    const why = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
+    throw Object.assign(new GatewayError('INTEGRATION_FAILURE', 502, 'Internal server error'), {
+      detail: `Execution failed due to a network error communicating with endpoint ${o.url}: ${why}`,
+    });
   }
 }

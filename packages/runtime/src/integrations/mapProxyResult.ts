@@ -31,5 +31,5 @@ export function mapProxyResult(result: unknown): GatewayResponse {
 }
 
 function malformed(): GatewayError {
-  return new GatewayError('DEFAULT_5XX', 502, 'Internal server error');
+  return Object.assign(new GatewayError('DEFAULT_5XX', 502, 'Internal server error'), { detail: 'Execution failed due to configuration error: Malformed Lambda proxy response' });
 }
