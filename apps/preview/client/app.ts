@@ -2,7 +2,7 @@
  * The dashboard's script (/_gitway/assets/app.js, an ES module compiled by tsc from
  * apps/preview/client): change the active deployment, the stage editors (each reviewed
  * through core's validation, then saved as one compare-and-swap stage commit), name/value
- * editors, method settings, live requests. Pages are complete without it.
+ * editors, method settings, live requests, the Test panel. Pages are complete without it.
  */
 import { restoreFlash } from './dom.js';
 import { initDeploymentChange } from './deployment.js';
@@ -10,6 +10,7 @@ import { initLiveRequests } from './live.js';
 import { initMapEditors } from './mapEditor.js';
 import { initMethodSettings } from './methodSettings.js';
 import { initEditors } from './review.js';
+import { initTestPanel } from './test.js';
 
 restoreFlash();
 initDeploymentChange();
@@ -17,3 +18,4 @@ initMapEditors();
 initMethodSettings();
 initEditors();
 initLiveRequests();
+initTestPanel();

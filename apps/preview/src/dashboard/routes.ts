@@ -5,6 +5,7 @@ import { getStageApi, listStagesApi, stageHistoryApi } from './api/stagesApi.js'
 import { planStageApi, updateStageApi } from './api/updateStageApi.js';
 import { requestEventsStream, requestsApi } from './api/liveApi.js';
 import { requestPage } from './pages/requestPage.js';
+import { testInvokeApi } from './api/testInvokeApi.js';
 import { deploymentsPage } from './pages/deploymentsPage.js';
 import { diffPage } from './pages/diffPage.js';
 import { stagePage } from './pages/stagePage.js';
@@ -34,6 +35,7 @@ export const ROUTES: Route[] = [
   { method: 'GET', pattern: new RegExp(`^/_gitway/api/stages/${SEG}$`), api: getStageApi },
   { method: 'POST', pattern: new RegExp(`^/_gitway/api/stages/${SEG}$`), api: updateStageApi },
   { method: 'POST', pattern: new RegExp(`^/_gitway/api/stages/${SEG}/plan$`), api: planStageApi },
+  { method: 'POST', pattern: new RegExp(`^/_gitway/api/stages/${SEG}/test$`), api: testInvokeApi },
   { method: 'GET', pattern: new RegExp(`^/_gitway/api/stages/${SEG}/requests$`), api: requestsApi },
   { method: 'GET', pattern: new RegExp(`^/_gitway/api/stages/${SEG}/requests/events$`), stream: requestEventsStream },
   { method: 'GET', pattern: new RegExp(`^/_gitway/api/stages/${SEG}/history$`), api: stageHistoryApi },

@@ -1,4 +1,5 @@
 import { METHOD_SETTING_PATHS, methodSettingPath, type Api, type MethodSetting, type Stage } from '@gitway/core';
+import { apiMethods } from '../data/apiMethods.js';
 import { html, type SafeHtml } from '../html.js';
 import { editorForm, selectField, textField } from './fields.js';
 
@@ -36,14 +37,6 @@ function methodBlock(key: string, setting: MethodSetting, n: number): SafeHtml {
   return html`<fieldset class="method"><legend><code>${label(key)}</code></legend>${all ? html`<p class="muted">Default method throttling and settings; unset throttling means 10000 requests/s, burst 5000.</p>` : ''}${methodFields(methodSettingPath(key), `ms-${n}`, setting, all)}</fieldset>`;
 }
 
-/** Method keys of an API as methodSettings keys ("pets/{petId}/GET"), sorted. */
-function methodKeys(api: Api | null): string[] {
-  if (!api) return [];
-  return Object.entries(api.resources)
-    .flatMap(([path, r]) => Object.keys(r.resourceMethods ?? {}).map((m) => `${path.slice(1)}/${m}`))
-    .sort();
-}
-
 /**
  * Default method throttling (`*\/*`) and per-method overrides: every MethodSetting
  * field, for the methods that have settings, plus "Add settings for a method" over the
@@ -52,7 +45,7 @@ function methodKeys(api: Api | null): string[] {
 export function methodSettingsEditor(stage: Stage, api: Api | null): SafeHtml {
   const settings = stage.methodSettings ?? {};
   const keys = ['*/*', ...Object.keys(settings).filter((k) => k !== '*/*').sort()];
-  const others = methodKeys(api).filter((k) => !(k in settings));
+  const others = apiMethods(api).map((m) => m.key).filter((k) => !(k in settings));
   const add = others.length
     ? html`<div class="add-method"><label for="ms-add-select">Add settings for a method</label>
 <select id="ms-add-select">${others.map((k) => html`<option value="${methodSettingPath(k)}" data-label="${label(k)}">${label(k)}</option>`)}</select>

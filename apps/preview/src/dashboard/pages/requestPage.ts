@@ -37,6 +37,7 @@ export async function requestPage(rc: RouteContext): Promise<SafeHtml> {
     section: 'stages',
     body: html`<p><a href="${links.home}">Stages</a> › <a href="${links.stage(stageName)}">${stageName}</a> › request ${id}</p>
 <h1>${r.method} ${r.path}</h1>
+<p><a href="${links.stage(stageName)}?${new URLSearchParams({ 'test-method': r.method, 'test-path': r.path + (r.query ? `?${r.query}` : '') }).toString()}#test-h">Test this request</a> to see its execution log.</p>
 ${requestDetails(r)}`,
   });
 }

@@ -1,4 +1,4 @@
-import { getStage, readDeployment } from '@gitway/core';
+import { getStage, listClientCertificates, readDeployment } from '@gitway/core';
 import type { RouteContext } from '../context.js';
 import { deploymentReader } from '../data/deploymentInfo.js';
 import { deploymentLog } from '../data/deploymentLog.js';
@@ -13,6 +13,7 @@ import { methodSettingsEditor } from './methodSettingsEditor.js';
 import { cacheEditor, generalEditor, logsEditor, tagsEditor, variablesEditor } from './settingsEditors.js';
 import { deploymentPicker } from './stageEditors.js';
 import { historyTable } from './stageHistory.js';
+import { testPanel } from './testPanel.js';
 import { stageSummary } from './stageSettings.js';
 
 const SECTIONS: [string, string][] = [
@@ -24,6 +25,7 @@ const SECTIONS: [string, string][] = [
   ['canary-h', 'Canary'],
   ['vars-h', 'Variables'],
   ['tags-h', 'Tags'],
+  ['test-h', 'Test'],
   ['live-h', 'Live requests'],
   ['history-h', 'History'],
 ];
@@ -39,16 +41,19 @@ export async function stagePage(rc: RouteContext): Promise<SafeHtml> {
   const stageName = rc.params[0];
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(stageName)) throw new HttpError(404, 'NotFoundError', `no stage named '${stageName}'`);
   const state = await getStage({ ...repo, stageName });
-  const [timeline, branchLog, deployment, active] = await Promise.all([
+  const [timeline, branchLog, deployment, active, certificates] = await Promise.all([
     stageTimeline(repo, stageName),
     deploymentLog(repo, undefined, 30),
     deploymentReader(repo)(state.stage.deploymentId),
     readDeployment({ ...repo, rev: state.stage.deploymentId }).then((d) => d.api, () => null),
+    listClientCertificates(repo).then((r) => r.items),
   ]);
   const now = rc.ctx.now();
   const url = `${rc.origin}/${encodeURIComponent(stageName)}/`;
   const s = state.stage;
   const requests = rc.ctx.requests?.list(stageName);
+  const testing = rc.ctx.gatewayFor !== undefined;
+  const prefill = { method: rc.url.searchParams.get('test-method') ?? undefined, path: rc.url.searchParams.get('test-path') ?? undefined };
   return layout(rc, {
     title: `Stage ${stageName}`,
     section: 'stages',
@@ -57,15 +62,16 @@ export async function stagePage(rc: RouteContext): Promise<SafeHtml> {
 <h1>Stage ${stageName}</h1>
 ${stageSummary(state, deployment, url, now)}
 <noscript><p class="panel">Reading works without JavaScript; changing settings needs it (each change is reviewed, then saved as one stage commit).</p></noscript>
-<nav aria-label="Sections of this stage" class="toc"><ul>${SECTIONS.filter(([id]) => id !== 'live-h' || requests).map(([id, text]) => html`<li><a href="#${id}">${text}</a></li>`)}</ul></nav>
+<nav aria-label="Sections of this stage" class="toc"><ul>${SECTIONS.filter(([id]) => (id !== 'live-h' || requests) && (id !== 'test-h' || testing)).map(([id, text]) => html`<li><a href="#${id}">${text}</a></li>`)}</ul></nav>
 ${deploymentPicker(s, branchLog.branch, branchLog.items)}
-${generalEditor(s)}
+${generalEditor(s, certificates)}
 ${cacheEditor(s)}
 ${logsEditor(s)}
 ${methodSettingsEditor(s, active)}
 ${canaryEditor(s, branchLog.items)}
 ${variablesEditor(s)}
 ${tagsEditor(s)}
+${testing ? testPanel(s, active, prefill) : ''}
 ${livePanel(stageName, requests)}
 ${historyTable(s, timeline, now)}
 ${reviewDialog(stageName)}`,
