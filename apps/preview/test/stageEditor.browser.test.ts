@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createServer, request, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getStage } from '@gitway/core';
+import { generateClientCertificate, getStage } from '@gitway/core';
 import { portOf, scenario, type Scenario } from './fixture.js';
 import { gitway, launch, SCREENSHOTS, stageLog } from './browser.js';
 
@@ -13,9 +13,11 @@ let closeBrowser: () => Promise<void>;
 let counter: Server;
 let counted = 0;
 let counterUrl: string;
+let certificate: string;
 
 beforeAll(async () => {
   s = await scenario();
+  certificate = (await generateClientCertificate({ ...s.repo, description: 'prod backend' })).clientCertificateId;
   // A backend that counts its calls: a cached method stops reaching it.
   counter = createServer((req, res) => {
     counted += 1;
@@ -60,20 +62,29 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
   it('description, client certificate, cache cluster, logs and tracing', async () => {
     await open();
     await page.fill('#set-description', 'Production <b>pets</b>');
-    await page.fill('#set-cert', 'abc123');
-    expect(await review('general-form')).toEqual(['clientCertificateId set to abc123', 'description set to Production <b>pets</b>']);
+    // the chooser lists the repository's client certificates (gitway client-certificate list)
+    expect(await page.locator('#set-cert option').allTextContents()).toEqual(['(none)', `${certificate} — prod backend`]);
+    await page.selectOption('#set-cert', certificate);
+    expect(await review('general-form')).toEqual([`clientCertificateId set to ${certificate}`, 'description set to Production <b>pets</b>']);
     expect(await page.locator('#review-ops').textContent()).toContain('"path": "/clientCertificateId"');
     await shot('editor-review');
     expect(await save()).toContain('Stage settings: saved to stage prod');
-    expect(stageJson()).toMatchObject({ description: 'Production <b>pets</b>', clientCertificateId: 'abc123' });
-    expect(stageLog(s.repo.gitdir, 'prod')[0]).toBe('update stage prod: replace /description=Production <b>pets</b>, replace /clientCertificateId=abc123');
+    expect(stageJson()).toMatchObject({ description: 'Production <b>pets</b>', clientCertificateId: certificate });
+    expect(stageLog(s.repo.gitdir, 'prod')[0]).toBe(`update stage prod: replace /description=Production <b>pets</b>, replace /clientCertificateId=${certificate}`);
     // shown as text, never as markup
-    expect(await page.locator('dl.kv').textContent()).toContain('Production <b>pets</b>');
+    expect(await page.locator('dl.kv').first().textContent()).toContain('Production <b>pets</b>');
     expect(await page.locator('dl.kv b').count()).toBe(0);
 
     await page.check('#set-cache-enabled');
     await page.selectOption('#set-cache-size', '6.1');
     expect(await review('cache-form')).toEqual(['cacheClusterEnabled: false → true', 'cacheClusterSize set to 6.1']);
+    // keyboard: Escape closes the review with nothing saved and focus back on the button; Enter reopens it
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('review-cancel');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#review-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Review changes…');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#review-dialog[open]');
     await save();
     await page.fill('#set-log-format', '$context.requestId $context.status');
     await page.fill('#set-log-arn', 'arn:aws:logs:us-east-1:123456789012:log-group:prod');
@@ -91,8 +102,8 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
       'update stage prod: replace /cacheClusterEnabled=true, replace /cacheClusterSize=6.1',
     ]);
     // clearing a removable field removes the setting
-    await page.fill('#set-cert', '');
-    expect(await review('general-form')).toEqual(['clientCertificateId removed (was abc123)']);
+    await page.selectOption('#set-cert', '');
+    expect(await review('general-form')).toEqual([`clientCertificateId removed (was ${certificate})`]);
     await save();
     expect(stageJson().clientCertificateId).toBeUndefined();
   });
@@ -228,6 +239,10 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     expect(await rows.nth(1).textContent()).toContain('/pets?limit=2');
     expect(await rows.nth(1).textContent()).toContain('200');
     await shot('live-requests');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(13, 17, 23)');
+    await shot('live-requests-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await Promise.all([page.waitForEvent('load'), rows.nth(1).locator('a').click()]);
     expect(await page.locator('h1').textContent()).toBe('GET /pets');
     expect(await page.locator('dl.kv').textContent()).toContain('GET /pets?limit=2');
