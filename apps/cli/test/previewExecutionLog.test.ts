@@ -2,13 +2,16 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { BIN, gitway, initDemo, json } from './helpers.js';
+import { run } from '../src/cli.js';
+import { BIN, gitway, initDemo } from './helpers.js';
+
+const ENV = { ...process.env, NO_COLOR: '1', GITWAY_AUTHOR_NAME: 'CLI Test', GITWAY_AUTHOR_EMAIL: 'cli@example.com' };
 
 describe('gitway preview --execution-log', () => {
   it('appends API Gateway-style execution log lines of methods with loggingLevel INFO to the file', async () => {
     const { dir } = initDemo('gitway-exec-log-');
-    json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
-    json(dir, 'stage', 'update', 'prod', '--patch', 'op=replace,path=/*/*/logging/loglevel,value=INFO');
+    await run(['deploy', '-m', 'v1', '--stage', 'prod'], { cwd: dir, env: ENV });
+    await run(['stage', 'update', 'prod', '--patch', 'op=replace,path=/*/*/logging/loglevel,value=INFO'], { cwd: dir, env: ENV });
     expect(gitway(dir, 'preview', '--port', '0', '--execution-log', 'no/such/dir/x.log').stderr).toMatch(/^error: cannot open --execution-log file no\/such\/dir\/x\.log: ENOENT \[NotFoundError\]$/m);
 
     const child = spawn(process.execPath, [BIN, 'preview', '--port', '0', '--execution-log', 'exec.log', '--json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });

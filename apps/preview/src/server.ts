@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Api, Stage, WriteOptions } from '@gitway/core';
-import { createGateway, MAX_PAYLOAD_BYTES, servedByCanary, type Gateway, type LambdaHandler } from '@gitway/runtime';
+import { createGateway, MAX_PAYLOAD_BYTES, servedByCanary, type ClientCertificateMaterial, type Gateway, type LambdaHandler } from '@gitway/runtime';
 import { createDashboard } from './dashboard/index.js';
 import { createRequestLog } from './dashboard/requestLog.js';
 
@@ -11,6 +11,8 @@ export interface LoadedStage {
   stage: Stage;
   canaryApi?: Api;
   version: string;
+  /** The certificate of the stage's clientCertificateId, presented to HTTPS backends. */
+  clientCertificate?: ClientCertificateMaterial;
 }
 
 /** Options of `createPreviewServer`. */
@@ -51,7 +53,10 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     if (!loaded) return null;
     const cached = gateways.get(name);
     if (cached?.version === loaded.version) return cached.gateway;
-    const gateway = createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys });
+    const gateway = createGateway({
+      api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate,
+      handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys,
+    });
     gateways.set(name, { version: loaded.version, gateway });
     return gateway;
   };

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getStage, readDeployment, type Api } from '@gitway/core';
+import { getClientCertificateKeyPair, getStage, readDeployment, type Api } from '@gitway/core';
 import type { LoadedStage } from './server.js';
 
 /**
@@ -11,7 +11,9 @@ import type { LoadedStage } from './server.js';
  * file system cannot be watched, each request stats the stage's ref file instead (its
  * inode, mtime and size change on every compare-and-swap rename). Snapshots are cached by
  * deployment id (a rollback to a known deployment is free). `invalidate()` drops
- * everything (for writers in the same process, such as the dashboard).
+ * everything (for writers in the same process, such as the dashboard). A stage's
+ * clientCertificateId is resolved here to the certificate and key kept in the
+ * repository's local state, handed to the runtime (which reads no repository).
  *
  * @example
  * const server = await createPreviewServer({ loadStage: storeLoader({ gitdir: '.gitway' }), port: 4010 });
@@ -80,8 +82,14 @@ export function storeLoader(opts: { gitdir: string; maxSnapshots?: number; watch
       });
       if (!state) return null;
       const canaryId = state.stage.canarySettings?.deploymentId;
-      const [api, canaryApi] = await Promise.all([snapshot(state.stage.deploymentId), canaryId ? snapshot(canaryId) : undefined]);
-      return { api, stage: state.stage, canaryApi, version: state.oid };
+      const certId = state.stage.clientCertificateId;
+      const [api, canaryApi, clientCertificate] = await Promise.all([
+        snapshot(state.stage.deploymentId),
+        canaryId ? snapshot(canaryId) : undefined,
+        // Certificates are local state: a stage pulled from elsewhere may name one this repository lacks.
+        certId ? getClientCertificateKeyPair({ ...repo, clientCertificateId: certId }).catch(() => undefined) : undefined,
+      ]);
+      return { api, stage: state.stage, canaryApi, version: state.oid, ...(clientCertificate ? { clientCertificate } : {}) };
     })();
     stages.set(stageName, { key, loaded });
     loaded.catch(() => stages.delete(stageName));

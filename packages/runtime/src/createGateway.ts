@@ -4,6 +4,7 @@ import { formatAccessLog } from './formatAccessLog.js';
 import { createResponseCache } from './settings/createResponseCache.js';
 import { createThrottle } from './settings/createThrottle.js';
 import { markCanary } from './servedByCanary.js';
+import { createTlsFetch } from './integrations/createTlsFetch.js';
 import { testInvoke, type TestInvokeRequest } from './testInvoke.js';
 import type { CreateGatewayOptions, FetchLike, Gateway, GatewayRequest } from './types.js';
 
@@ -28,7 +29,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const random = options.random ?? (() => Math.random());
   const idRandom = options.random;
   const log = options.log ?? (() => {});
-  const fetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const fetch: FetchLike = options.fetch ?? createTlsFetch({ clientCertificate: options.clientCertificate });
   const variables = stage.variables ?? {};
   const apiKeys = options.apiKeys ? new Set(options.apiKeys) : undefined;
   const shared = { stage, handlers: options.handlers ?? {}, fetch, now, log, executionLog: options.executionLog, throttle: createThrottle(now), apiKeys };

@@ -1,3 +1,4 @@
+import type { ClientCertificateMaterial } from './integrations/createTlsFetch.js';
 import type { TestInvokeRequest, TestInvokeResult } from './testInvoke.js';
 import type { Api, Stage } from '@gitway/core';
 
@@ -50,7 +51,14 @@ export interface CreateGatewayOptions {
   now?: () => number;
   /** Uniform random number in [0, 1). */
   random?: () => number;
+  /** Sends HTTP/HTTP_PROXY integration requests (default: global fetch; undici for client certificates and insecureSkipVerification). */
   fetch?: FetchLike;
+  /**
+   * The certificate and key of the stage's clientCertificateId, presented on TLS
+   * connections to HTTP/HTTP_PROXY backends by the default `fetch`. The runtime reads no
+   * repository: its host (preview) loads the material and hands it over.
+   */
+  clientCertificate?: ClientCertificateMaterial;
   /** Receives access log lines and execution error lines. */
   log?: (line: string) => void;
   /**

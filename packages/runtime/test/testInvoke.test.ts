@@ -131,6 +131,20 @@ describe('testInvoke', () => {
     ]);
   });
 
+  it('names a refused connection with the endpoint and the socket error', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const gw = createGateway({ api: api({ '/x': { GET: method({ type: 'HTTP_PROXY', uri: `http://127.0.0.1:${port}/x` }) } }), stage: stage(), ...fixed });
+    const r = await gw.testInvoke({ httpMethod: 'GET', pathWithQueryString: '/x' });
+    expect([r.status, ...r.log.split('\n').slice(-2)]).toEqual([
+      502,
+      `${T}Execution failed due to a network error communicating with endpoint http://127.0.0.1:${port}/x: ECONNREFUSED connect ECONNREFUSED 127.0.0.1:${port}`,
+      `${T}Method completed with status: 502`,
+    ]);
+  });
+
   it('logs the Lambda invoke URL and the event for AWS_PROXY', async () => {
     const uri = 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123:function:getPet/invocations';
     const gw = createGateway({ api: api({ '/fn': { GET: method({ type: 'AWS_PROXY', uri }) } }), stage: stage(), handlers: { getPet: () => ({ statusCode: 201, body: 'made' }) }, ...fixed });

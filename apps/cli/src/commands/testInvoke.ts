@@ -62,7 +62,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
     throw new Errors.InvalidParameterError(`stage ${args.stage} has no canary deployment (create one with gitway deploy --stage ${args.stage} --canary PERCENT)`, { path: 'canary', value: 'true' });
   }
   const handlers = args.handlers ? await loadHandlers(ctx, args.handlers) : undefined;
-  const gateway = createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, handlers });
+  const gateway = createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, handlers });
   const result = await gateway.testInvoke(request);
   const c = ctx.color;
   const text = [

@@ -6,7 +6,6 @@ import {
   _deleteClientCertificate, _listClientCertificateIds, _readClientCertificate, _writeClientCertificate, type StoredClientCertificate,
 } from '../commands/_clientCertificates.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
-import { createSelfSignedCertificate } from '../utils/createSelfSignedCertificate.js';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const VALID_DAYS = 365;
@@ -38,6 +37,8 @@ export async function generateClientCertificate(opts: RepoOptions & { descriptio
   const expires = new Date(created.getTime() + VALID_DAYS * 86_400_000);
   const serial = new Uint8Array(8);
   for (let i = 0; i < serial.length; i++) serial[i] = randomInt(256);
+  // pkijs loads on first use: commands that never generate a certificate start faster.
+  const { createSelfSignedCertificate } = await import('../utils/createSelfSignedCertificate.js');
   const { certificatePem, privateKeyPem } = await createSelfSignedCertificate({ commonName: `gitway client certificate ${id}`, notBefore: created, notAfter: expires, serial });
   const stored: StoredClientCertificate = {
     clientCertificateId: id,

@@ -83,7 +83,8 @@ export async function invokeIntegration(c: IntegrationCall): Promise<GatewayResp
       const body = proxy ? c.body : payload;
       if (c.trace) traceEndpointRequest(c.trace, url.href, headers, body);
       const started = c.now();
-      const result = await invokeHttp({ url: url.href, method: verb, headers, body, timeoutMs, fetch: c.fetch });
+      const insecureSkipVerification = integration.tlsConfig?.insecureSkipVerification;
+      const result = await invokeHttp({ url: url.href, method: verb, headers, body, timeoutMs, fetch: c.fetch, insecureSkipVerification });
       if (c.trace) traceEndpointResponse(c.trace, result, c.now() - started);
       return proxy ? { statusCode: result.statusCode, headers: result.headers, body: result.body } : respond(result);
     }
