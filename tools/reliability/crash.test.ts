@@ -57,6 +57,18 @@ const parentOf = (gitdir: string, oid: string) => {
     return '';
   }
 };
+/** 0..80 ms, a pure function of the seed (a small xorshift; replayable, unlike Math.random). */
+const killDelay = (seed: number): number => {
+  let x = (seed ^ 0x9e3779b9) >>> 0 || 1;
+  for (let i = 0; i < 4; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+  }
+  return x % 81;
+};
 const locksIn = (gitdir: string) => fs.readdirSync(gitdir, { recursive: true }).map(String).filter((p) => p.endsWith('.lock'));
 const tempObjects = (gitdir: string) => fs.readdirSync(path.join(gitdir, 'objects'), { recursive: true }).map(String).filter((p) => /tmp/.test(p));
 
@@ -81,7 +93,8 @@ test(`crash injection: ${KILLS} SIGKILLs at random moments of deploys and stage 
 
   for (let k = 0; k < KILLS && Date.now() < deadline && problems.length < 10; k++) {
     const victim = await startVictim(gitdir, seed0 * 100_000 + k);
-    await sleep(Math.floor(Math.random() * 81));
+    // The kill moment comes from the same seed as the victim's work: a failure replays exactly.
+    await sleep(killDelay(seed0 * 100_000 + k));
     victim.kill();
     await victim.exit;
     kills++;

@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 
 export const QUICK = process.env.RELIABILITY_QUICK === '1';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(ROOT, 'apps/cli/dist/index.js');
+export const BIN = path.join(ROOT, 'apps/cli/bin/gitway.js');
 export const WORKERS = path.join(ROOT, 'tools/reliability/workers');
 export const ENV = { ...process.env, NO_COLOR: '1', GITWAY_AUTHOR_NAME: 'Reliability', GITWAY_AUTHOR_EMAIL: 'rel@example.com', GITWAY_DEBUG: '' };
 

@@ -11,10 +11,10 @@ export default function setup(project: TestProject) {
   project.provide('summaryFile', file);
   return () => {
     const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { part: string; line: string; ok: boolean });
-    const order = ['concurrency', 'crash', 'fuzz', 'load'];
+    const order = ['concurrency', 'crash', 'fuzz', 'load', 'hostile-remote'];
     lines.sort((a, b) => order.indexOf(a.part) - order.indexOf(b.part));
-    const out = ['', 'reliability summary', ...lines.map((l) => `  ${l.ok ? 'PASS' : l.line.startsWith('PENDING') ? '----' : 'FAIL'}  ${l.part.padEnd(11)} ${l.line}`)];
-    for (const part of order) if (!lines.some((l) => l.part === part)) out.push(`  ----  ${part.padEnd(11)} not run`);
+    const out = ['', 'reliability summary', ...lines.map((l) => `  ${l.ok ? 'PASS' : l.line.startsWith('PENDING') ? '----' : 'FAIL'}  ${l.part.padEnd(14)} ${l.line}`)];
+    for (const part of order) if (!lines.some((l) => l.part === part)) out.push(`  ----  ${part.padEnd(14)} not run`);
     process.stdout.write(out.join('\n') + '\n\n');
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   };

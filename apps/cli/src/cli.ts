@@ -47,7 +47,7 @@ export async function run(argv: string[], opts: { cwd?: string; env?: NodeJS.Pro
   const out: { result?: Output } = {};
   const cwd = opts.cwd ?? process.cwd();
   const env = opts.env ?? process.env;
-  let y: Argv<any> = yargs(argv)
+  let y: Argv<any> = yargs()
     .scriptName('gitway')
     .usage('gitway <command> [options]\n\nVersion and preview API Gateway REST APIs the way git versions code.')
     .option('repo', { type: 'string', describe: 'gitway repository (default: nearest .gitway/, or $GITWAY_DIR)', global: true })
@@ -67,6 +67,11 @@ export async function run(argv: string[], opts: { cwd?: string; env?: NodeJS.Pro
       throw new UsageError(msg);
     });
   for (const spec of await loadSpecs()) y = register(y, spec, out, cwd, env);
-  await y.parseAsync();
-  return out.result ?? {};
+  // With a parse callback yargs never exits the process: --help and completion output
+  // come back here as text, so the CLI runs in-process (tests, embedders).
+  let printed = '';
+  await y.exitProcess(false).parseAsync(argv, {}, (_err: unknown, _args: unknown, output: string) => {
+    printed = output;
+  });
+  return out.result ?? (printed ? { text: printed } : {});
 }

@@ -65,7 +65,7 @@ describe('gitway client-certificate', () => {
 
     const gitdir = path.join(dir, '.gitway');
     const before = snapshotDir(gitdir);
-    const bad = gitway(dir, 'client-certificate', 'export', 'NOPE');
+    const bad = await gitway(dir, 'client-certificate', 'export', 'NOPE');
     expect([bad.code, bad.stderr]).toEqual([128, "error: invalid client certificate id 'NOPE': 10 characters from a-z 0-9 [InvalidParameterError]\n"]);
     const missing = await cli(dir, 'client-certificate', 'delete', 'zzzzzzzzzz').then(() => 'resolved', (e: { code: string; message: string }) => `${e.message} [${e.code}]`);
     expect(missing).toBe("client certificate 'zzzzzzzzzz' not found in this repository (client certificates are local: never pushed or cloned) [NotFoundError]");

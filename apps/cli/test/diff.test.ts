@@ -4,30 +4,30 @@ import path from 'node:path';
 import { gitway, json, EXAMPLES, initDemo } from './helpers.js';
 
 describe('gitway diff', () => {
-  it('working definition vs tip, revisions, and every output form', () => {
-    const { dir, api } = initDemo('gitway-cli-diff-');
-    json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
-    expect(gitway(dir, 'diff', '--exit-code')).toMatchObject({ code: 0, stdout: '' });
+  it('working definition vs tip, revisions, and every output form', async () => {
+    const { dir, api } = await initDemo('gitway-cli-diff-');
+    await json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
+    expect(await gitway(dir, 'diff', '--exit-code')).toMatchObject({ code: 0, stdout: '' });
 
     fs.writeFileSync(api, fs.readFileSync(api, 'utf8').replace('/{proxy}"', '/v2/{proxy}"'));
-    const d = json(dir, 'diff');
+    const d = await json(dir, 'diff');
     expect(d.changes).toEqual([expect.objectContaining({ kind: 'changed', path: 'ANY /{proxy+}', field: 'integration.uri', breaking: false })]);
-    const human = gitway(dir, 'diff', '--exit-code');
+    const human = await gitway(dir, 'diff', '--exit-code');
     expect(human.code).toBe(1);
     expect(human.stdout).toContain('~ ANY /{proxy+}  integration.uri: ${stageVariables.backend}/{proxy} -> ${stageVariables.backend}/v2/{proxy}');
-    expect(gitway(dir, 'diff', '--name-only').stdout.trim()).toBe('ANY /{proxy+}');
-    expect(gitway(dir, 'diff', '--stat').stdout).toContain('ANY /{proxy+} | 1 change');
-    expect(gitway(dir, 'diff', '--markdown').stdout).toContain('| changed | `ANY /{proxy+}` | `integration.uri` |');
-    const text = gitway(dir, 'diff', '--text').stdout;
+    expect((await gitway(dir, 'diff', '--name-only')).stdout.trim()).toBe('ANY /{proxy+}');
+    expect((await gitway(dir, 'diff', '--stat')).stdout).toContain('ANY /{proxy+} | 1 change');
+    expect((await gitway(dir, 'diff', '--markdown')).stdout).toContain('| changed | `ANY /{proxy+}` | `integration.uri` |');
+    const text = (await gitway(dir, 'diff', '--text')).stdout;
     expect(text).toMatch(/^-.*\$\{stageVariables.backend\}\/\{proxy\}/m);
     expect(text).toMatch(/^\+.*\$\{stageVariables.backend\}\/v2\/\{proxy\}/m);
-    expect(gitway(dir, 'diff', '--breaking', '--exit-code').code).toBe(0);
+    expect((await gitway(dir, 'diff', '--breaking', '--exit-code')).code).toBe(0);
 
     fs.copyFileSync(path.join(EXAMPLES, 'v2.yaml'), api);
-    json(dir, 'deploy', '-m', 'v2');
-    const between = json(dir, 'diff', 'prod', 'main');
+    await json(dir, 'deploy', '-m', 'v2');
+    const between = await json(dir, 'diff', 'prod', 'main');
     expect(between.changes.length).toBeGreaterThan(0);
-    expect(json(dir, 'diff', 'main~1', 'prod').changes).toEqual([]);
-    expect(gitway(dir, 'diff', 'prod', 'main', '--stat', '--text').code).toBe(2);
+    expect((await json(dir, 'diff', 'main~1', 'prod')).changes).toEqual([]);
+    expect((await gitway(dir, 'diff', 'prod', 'main', '--stat', '--text')).code).toBe(2);
   });
 });

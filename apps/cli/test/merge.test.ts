@@ -13,71 +13,71 @@ const edit = (file: string, from: string, to: string) => {
 };
 
 describe('gitway branch / switch / merge', () => {
-  it('branch private -> deploy to dev -> switch main -> merge private --deploy --stage prod', () => {
-    const { dir, gitdir, api } = demoDir();
-    json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
-    expect(json(dir, 'switch', '-c', 'private')).toMatchObject({ branch: 'private', created: true });
+  it('branch private -> deploy to dev -> switch main -> merge private --deploy --stage prod', async () => {
+    const { dir, gitdir, api } = await demoDir();
+    await json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
+    expect(await json(dir, 'switch', '-c', 'private')).toMatchObject({ branch: 'private', created: true });
     edit(api, 'operationId: getPet', 'operationId: getPetPrivate');
-    expect(json(dir, 'status')).toMatchObject({ branch: 'private', undeployedChanges: 1 });
+    expect(await json(dir, 'status')).toMatchObject({ branch: 'private', undeployedChanges: 1 });
     // switching away would lose the edit
-    const refused = gitway(dir, 'switch', 'main');
+    const refused = await gitway(dir, 'switch', 'main');
     expect(refused.code).toBe(128);
     expect(refused.stderr).toMatch(/undeployed change.*\[ConflictError\]/);
-    json(dir, 'deploy', '-m', 'private change', '--stage', 'dev');
-    expect(json(dir, 'branch').items.map((b: any) => [b.name, b.current])).toEqual([['main', false], ['private', true]]);
+    await json(dir, 'deploy', '-m', 'private change', '--stage', 'dev');
+    expect((await json(dir, 'branch')).items.map((b: any) => [b.name, b.current])).toEqual([['main', false], ['private', true]]);
 
-    json(dir, 'switch', 'main');
+    await json(dir, 'switch', 'main');
     expect(fs.readFileSync(api, 'utf8')).toContain('operationId: getPet\n');
     edit(api, 'operationId: listPets', 'operationId: listAllPets');
-    json(dir, 'deploy', '-m', 'main change');
-    const status = json(dir, 'status');
+    await json(dir, 'deploy', '-m', 'main change');
+    const status = await json(dir, 'status');
     expect(status.stages.map((s: any) => [s.stageName, s.behind])).toEqual([['dev', null], ['prod', 1]]);
-    expect(gitway(dir, 'status').stdout).toContain('1 deployment(s) behind main');
+    expect((await gitway(dir, 'status')).stdout).toContain('1 deployment(s) behind main');
 
-    const merged = json(dir, 'merge', 'private', '--deploy', '--stage', 'prod');
+    const merged = await json(dir, 'merge', 'private', '--deploy', '--stage', 'prod');
     expect(merged).toMatchObject({ status: 'merged', branch: 'main', stage: 'prod' });
     const text = fs.readFileSync(api, 'utf8');
     expect(text).toContain('operationId: getPetPrivate');
     expect(text).toContain('operationId: listAllPets');
-    expect(json(dir, 'stage', 'show', 'prod').deploymentId).toBe(merged.id);
-    expect(json(dir, 'diff').changes).toEqual([]);
+    expect((await json(dir, 'stage', 'show', 'prod')).deploymentId).toBe(merged.id);
+    expect((await json(dir, 'diff')).changes).toEqual([]);
     fsck(gitdir);
     const graph = git(gitdir, 'log', '--graph', '--format=%s', 'main');
     expect(graph).toMatch(/^\*\s+Merge branch 'private' into main\n\|\\/);
     expect(git(gitdir, 'rev-list', '--parents', '-n1', 'main').trim().split(' ')).toHaveLength(3);
-    expect(gitway(dir, 'branch', '-d', 'private').code).toBe(0);
+    expect((await gitway(dir, 'branch', '-d', 'private')).code).toBe(0);
   });
 
-  it('a conflict exits 1 with the list; --abort restores, --continue commits both parents', () => {
-    const { dir, gitdir, api } = demoDir();
-    json(dir, 'deploy', '-m', 'v1');
-    json(dir, 'switch', '-c', 'private');
+  it('a conflict exits 1 with the list; --abort restores, --continue commits both parents', async () => {
+    const { dir, gitdir, api } = await demoDir();
+    await json(dir, 'deploy', '-m', 'v1');
+    await json(dir, 'switch', '-c', 'private');
     edit(api, 'backend}/{proxy}', 'backend}/theirs/{proxy}');
-    json(dir, 'deploy', '-m', 'theirs');
-    json(dir, 'switch', 'main');
+    await json(dir, 'deploy', '-m', 'theirs');
+    await json(dir, 'switch', 'main');
     edit(api, 'backend}/{proxy}', 'backend}/ours/{proxy}');
     edit(api, 'operationId: listPets', 'operationId: listAllPets');
-    json(dir, 'deploy', '-m', 'ours');
+    await json(dir, 'deploy', '-m', 'ours');
     const refs = git(gitdir, 'show-ref');
 
-    const r = gitway(dir, 'merge', 'private');
+    const r = await gitway(dir, 'merge', 'private');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('CONFLICT ANY /{proxy+} integration.uri');
     expect(fs.existsSync(path.join(gitdir, 'MERGE_HEAD'))).toBe(true);
     expect(git(gitdir, 'show-ref')).toBe(refs);
-    expect(json(dir, 'status').merge.conflicts).toHaveLength(1);
-    expect(gitway(dir, 'merge', 'private').code).toBe(128); // already merging
-    expect(json(dir, 'merge', '--abort')).toMatchObject({ status: 'aborted' });
+    expect((await json(dir, 'status')).merge.conflicts).toHaveLength(1);
+    expect((await gitway(dir, 'merge', 'private')).code).toBe(128); // already merging
+    expect(await json(dir, 'merge', '--abort')).toMatchObject({ status: 'aborted' });
     expect(fs.existsSync(path.join(gitdir, 'MERGE_HEAD'))).toBe(false);
     expect(fs.readFileSync(api, 'utf8')).toContain('backend}/ours/{proxy}');
 
-    const again = gitway(dir, 'merge', 'private', '--json');
+    const again = await gitway(dir, 'merge', 'private', '--json');
     expect(again.code).toBe(1);
     expect(JSON.parse(again.stdout).conflicts[0]).toMatchObject({ path: 'ANY /{proxy+}', field: 'integration.uri' });
     edit(api, 'backend}/ours/{proxy}', 'backend}/resolved/{proxy}');
-    const done = json(dir, 'merge', '--continue', '--stage', 'prod');
+    const done = await json(dir, 'merge', '--continue', '--stage', 'prod');
     expect(done).toMatchObject({ status: 'merged' });
-    const tip = json(dir, 'show', 'main');
+    const tip = await json(dir, 'show', 'main');
     expect(tip.parents).toHaveLength(2);
     expect(JSON.stringify(tip.api)).toContain('/resolved/{proxy}');
     expect(JSON.stringify(tip.api)).toContain('listAllPets');
@@ -85,10 +85,10 @@ describe('gitway branch / switch / merge', () => {
     expect(git(gitdir, 'log', '--graph', '--format=%s', 'main')).toMatch(/Merge branch 'private' into main\n\|\\/);
   });
 
-  it('bad input: exit status, one error line, repository unchanged', () => {
-    const { dir, gitdir } = demoDir();
-    json(dir, 'deploy', '-m', 'v1');
-    json(dir, 'branch', 'dev');
+  it('bad input: exit status, one error line, repository unchanged', async () => {
+    const { dir, gitdir } = await demoDir();
+    await json(dir, 'deploy', '-m', 'v1');
+    await json(dir, 'branch', 'dev');
     const before = snapshotDir(gitdir);
     const cases: [string[], number, RegExp][] = [
       [['merge', 'main'], 128, /into itself.*\[InvalidParameterError\]/],
@@ -105,7 +105,7 @@ describe('gitway branch / switch / merge', () => {
       [['diff', 'nope'], 128, /\[NotFoundError\]/],
     ];
     for (const [args, code, stderr] of cases) {
-      const r = gitway(dir, ...args);
+      const r = await gitway(dir, ...args);
       expect({ args, code: r.code }).toEqual({ args, code });
       expect(r.stderr).toMatch(stderr);
       expect(r.stderr.trim().split('\n')[0]).toMatch(/^(error|usage): /);

@@ -9,10 +9,10 @@ const ENV = { ...process.env, NO_COLOR: '1', GITWAY_AUTHOR_NAME: 'CLI Test', GIT
 
 describe('gitway preview --execution-log', () => {
   it('appends API Gateway-style execution log lines of methods with loggingLevel INFO to the file', async () => {
-    const { dir } = initDemo('gitway-exec-log-');
+    const { dir } = await initDemo('gitway-exec-log-');
     await run(['deploy', '-m', 'v1', '--stage', 'prod'], { cwd: dir, env: ENV });
     await run(['stage', 'update', 'prod', '--patch', 'op=replace,path=/*/*/logging/loglevel,value=INFO'], { cwd: dir, env: ENV });
-    expect(gitway(dir, 'preview', '--port', '0', '--execution-log', 'no/such/dir/x.log').stderr).toMatch(/^error: cannot open --execution-log file no\/such\/dir\/x\.log: ENOENT \[NotFoundError\]$/m);
+    expect((await gitway(dir, 'preview', '--port', '0', '--execution-log', 'no/such/dir/x.log')).stderr).toMatch(/^error: cannot open --execution-log file no\/such\/dir\/x\.log: ENOENT \[NotFoundError\]$/m);
 
     const child = spawn(process.execPath, [BIN, 'preview', '--port', '0', '--execution-log', 'exec.log', '--json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     onTestFinished(() => void child.kill('SIGTERM'));

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { fsck, git, gitAsync, startGitHttpServer, tempDir } from '@gitway/test-utils';
-import { BIN, EXAMPLES, gitway } from './helpers.js';
+import { EXAMPLES, gitway, gitwayEnv } from './helpers.js';
 
-const BASE_ENV = { ...process.env, NO_COLOR: '1', GITWAY_AUTHOR_NAME: 'CLI Test', GITWAY_AUTHOR_EMAIL: 'cli@example.com', GITWAY_DEBUG: '', GITWAY_TOKEN: '', GITWAY_USERNAME: '', GITWAY_PASSWORD: '' };
-
-// The git server runs in this process: the binary must run asynchronously.
-function run(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...BASE_ENV, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+// The git server runs in this process, so every command runs asynchronously in-process.
+const run = (cwd: string, env: Record<string, string>, ...args: string[]) => gitwayEnv(cwd, env, ...args);
 
 describe('gitway remote / push / fetch / pull / clone (built binary, real git http-backend)', () => {
   it('shares deployments and stages through a git server without printing secrets', async () => {
@@ -28,9 +16,9 @@ describe('gitway remote / push / fetch / pull / clone (built binary, real git ht
 
     const a = tempDir('gitway-cli-');
     fs.copyFileSync(path.join(EXAMPLES, 'v1.yaml'), path.join(a, 'api.yaml'));
-    expect(gitway(a, 'init').code).toBe(0);
-    expect(gitway(a, 'deploy', '-m', 'v1', '--stage', 'prod').code).toBe(0);
-    expect(JSON.parse(gitway(a, 'remote', 'add', 'origin', url, '--json').stdout)).toEqual({ name: 'origin', url });
+    expect((await gitway(a, 'init')).code).toBe(0);
+    expect((await gitway(a, 'deploy', '-m', 'v1', '--stage', 'prod')).code).toBe(0);
+    expect(JSON.parse((await gitway(a, 'remote', 'add', 'origin', url, '--json')).stdout)).toEqual({ name: 'origin', url });
 
     const denied = await run(a, { GITWAY_TOKEN: 'wrong-secret-123' }, 'push', '--stage', 'prod');
     expect(denied.code).not.toBe(0);
@@ -57,12 +45,12 @@ describe('gitway remote / push / fetch / pull / clone (built binary, real git ht
     expect(c.definition).toBe(path.join(parent, 'b', 'api.yaml'));
     const b = path.join(parent, 'b');
     expect(fs.readFileSync(path.join(b, 'api.yaml'), 'utf8')).toContain('openapi');
-    expect(JSON.parse(gitway(b, 'stage', 'list', '--json').stdout).item.map((s: any) => s.stageName)).toEqual(['prod']);
-    expect(gitway(b, 'remote', 'list').stdout).not.toContain(token);
+    expect(JSON.parse((await gitway(b, 'stage', 'list', '--json')).stdout).item.map((s: any) => s.stageName)).toEqual(['prod']);
+    expect((await gitway(b, 'remote', 'list')).stdout).not.toContain(token);
     fsck(path.join(b, '.gitway'));
 
     // b moves prod and pushes (credentials from its URL); a pulls it (token from the env).
-    expect(gitway(b, 'stage', 'update', 'prod', '--variables', 'backend=http://127.0.0.1:9999').code).toBe(0);
+    expect((await gitway(b, 'stage', 'update', 'prod', '--variables', 'backend=http://127.0.0.1:9999')).code).toBe(0);
     const bPush = await run(b, {}, 'push', '--stage', 'prod');
     expect(bPush.code, bPush.stderr).toBe(0);
     expect(bPush.stdout).toContain('fast-forward');
@@ -74,18 +62,18 @@ describe('gitway remote / push / fetch / pull / clone (built binary, real git ht
 
     // b deploys v2 on main and pushes; a's working definition is clean, so pull moves it too (as git pull does).
     fs.copyFileSync(path.join(EXAMPLES, 'v2.yaml'), path.join(b, 'api.yaml'));
-    expect(gitway(b, 'deploy', '-m', 'v2').code).toBe(0);
+    expect((await gitway(b, 'deploy', '-m', 'v2')).code).toBe(0);
     expect((await run(b, {}, 'push')).code).toBe(0);
     const pulled2 = await run(a, { GITWAY_TOKEN: token, GITWAY_USERNAME: 'ci' }, 'pull', '--json');
     expect(pulled2.code, pulled2.stderr).toBe(0);
     expect(JSON.parse(pulled2.stdout).workingDefinitionUpdated).toBe(true);
     expect(fs.readFileSync(path.join(a, 'api.yaml'), 'utf8')).toContain('/health');
-    expect(JSON.parse(gitway(a, 'status', '--json').stdout).undeployedChanges).toBe(0);
+    expect(JSON.parse((await gitway(a, 'status', '--json')).stdout).undeployedChanges).toBe(0);
     // With undeployed edits in a's working definition, pull moves the branch but leaves the file.
     const edited = fs.readFileSync(path.join(a, 'api.yaml'), 'utf8').replace('Liveness probe (new in v2)', 'edited locally');
     fs.writeFileSync(path.join(a, 'api.yaml'), edited);
     fs.writeFileSync(path.join(b, 'api.yaml'), fs.readFileSync(path.join(b, 'api.yaml'), 'utf8').replace('timeoutInMillis: 3000', 'timeoutInMillis: 2500'));
-    expect(gitway(b, 'deploy', '-m', 'v3').code).toBe(0);
+    expect((await gitway(b, 'deploy', '-m', 'v3')).code).toBe(0);
     expect((await run(b, {}, 'push')).code).toBe(0);
     const pulled3 = await run(a, { GITWAY_TOKEN: token, GITWAY_USERNAME: 'ci' }, 'pull');
     expect(pulled3.code, pulled3.stderr).toBe(0);
@@ -93,8 +81,8 @@ describe('gitway remote / push / fetch / pull / clone (built binary, real git ht
     expect(fs.readFileSync(path.join(a, 'api.yaml'), 'utf8')).toBe(edited);
 
     // A stale push is refused with a one-line hint.
-    expect(gitway(a, 'stage', 'update', 'prod', '--variables', 'x=1').code).toBe(0);
-    expect(gitway(b, 'stage', 'update', 'prod', '--variables', 'x=2').code).toBe(0);
+    expect((await gitway(a, 'stage', 'update', 'prod', '--variables', 'x=1')).code).toBe(0);
+    expect((await gitway(b, 'stage', 'update', 'prod', '--variables', 'x=2')).code).toBe(0);
     expect((await run(b, {}, 'push', '--stage', 'prod')).code).toBe(0);
     const stale = await run(a, { GITWAY_TOKEN: token, GITWAY_USERNAME: 'ci' }, 'push', '--stage', 'prod');
     expect(stale.code).not.toBe(0);

@@ -30,7 +30,7 @@ const logLines = (log: string) => log.split('\n').map((l) => l.replace(/^\w{3} \
 
 describe('gitway test-invoke', () => {
   it('runs a VTL route and an HTTP route to a real backend, printing TestInvokeMethod JSON with the execution log', async () => {
-    const { dir } = initDemo('gitway-test-invoke-');
+    const { dir } = await initDemo('gitway-test-invoke-');
     await json(dir, 'deploy', '-m', 'v1', '--stage', 'prod', '--variables', 'backend=http://127.0.0.1:9');
     fs.writeFileSync(path.join(dir, 'pet.json'), '{"type":"dog","price":1}');
 
@@ -73,12 +73,12 @@ describe('gitway test-invoke', () => {
   });
 
   it('names the missing stage variable of an invalid endpoint, and refuses bad flags with one line, leaving the repository as it was', async () => {
-    const { dir, gitdir } = initDemo('gitway-test-invoke-bad-');
+    const { dir, gitdir } = await initDemo('gitway-test-invoke-bad-');
     await json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
-    const r = gitway(dir, 'test-invoke', 'prod', 'GET', '/pets/7', '--json');
+    const r = await gitway(dir, 'test-invoke', 'prod', 'GET', '/pets/7', '--json');
     const out = JSON.parse(r.stdout);
     expect([r.code, out.status, out.body]).toEqual([0, 500, '{"message":"Internal server error"}']);
-    const bad = gitway(dir, 'test-invoke', 'nope', 'GET', '/pets');
+    const bad = await gitway(dir, 'test-invoke', 'nope', 'GET', '/pets');
     expect([bad.code, bad.stderr]).toEqual([128, "error: stage 'nope' not found [NotFoundError]\n"]);
     expect(logLines(out.log).slice(-2)).toEqual([
       "Execution failed due to configuration error: Invalid endpoint address: '/pets/7' (integration URI '${stageVariables.backend}/pets/{id}'; stage variable 'backend' not set)",

@@ -25,19 +25,19 @@ const setBackend = async (value: string, over: Record<string, string | undefined
 
 describe('dashboard JSON API', () => {
   it('GET stages, stage (+oid), history, deployments, branches, diff in the CLI --json shapes', async () => {
-    const stages = await (await fetch(`${s.base}/_gitway/api/stages`)).json();
+    const stages = (await (await fetch(`${s.base}/_gitway/api/stages`)).json()) as any;
     expect(stages.item.map((x: { stageName: string }) => x.stageName)).toEqual(['prod']);
-    const prod = await (await fetch(`${s.base}/_gitway/api/stages/prod`)).json();
+    const prod = (await (await fetch(`${s.base}/_gitway/api/stages/prod`)).json()) as any;
     expect(prod).toMatchObject({ stageName: 'prod', deploymentId: s.v2, oid: await s.stageOid() });
-    const history = await (await fetch(`${s.base}/_gitway/api/stages/prod/history`)).json();
+    const history = (await (await fetch(`${s.base}/_gitway/api/stages/prod/history`)).json()) as any;
     expect(history.items.map((h: { deploymentId: string }) => h.deploymentId)).toEqual([s.v2, s.v1]);
     expect(history.items[0]).toMatchObject({ id: prod.oid, author: { name: 'Test Author' }, message: expect.stringContaining('deploy prod') });
     expect(history.items[0].changes).toEqual([{ kind: 'changed', path: 'deploymentId', before: s.v1, after: s.v2 }]);
-    const log = await (await fetch(`${s.base}/_gitway/api/deployments?branch=main`)).json();
+    const log = (await (await fetch(`${s.base}/_gitway/api/deployments?branch=main`)).json()) as any;
     expect(log.items.map((d: { id: string }) => d.id)).toEqual([s.v2, s.v1]);
     expect(Object.keys(log.items[0]).sort()).toEqual(['createdDate', 'description', 'id']);
-    expect((await (await fetch(`${s.base}/_gitway/api/branches`)).json()).items).toEqual([{ name: 'main', id: s.v2, current: true }]);
-    const diff = await (await fetch(`${s.base}/_gitway/api/diff?from=${s.v2}&to=${s.v1}`)).json();
+    expect(((await (await fetch(`${s.base}/_gitway/api/branches`)).json()) as any).items).toEqual([{ name: 'main', id: s.v2, current: true }]);
+    const diff = (await (await fetch(`${s.base}/_gitway/api/diff?from=${s.v2}&to=${s.v1}`)).json()) as any;
     expect(diff.breaking).toBe(true);
     expect(diff.changes.find((c: { path: string }) => c.path === 'GET /health')).toMatchObject({ kind: 'removed', breaking: true });
     expect(diff.text).toContain('-  /health:');
@@ -46,7 +46,7 @@ describe('dashboard JSON API', () => {
   it('POST with token and same origin updates the stage and answers the new state', async () => {
     const res = await setBackend('http://127.0.0.1:1/ok');
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = ((await res.json()) as any);
     expect(body.variables.backend).toBe('http://127.0.0.1:1/ok');
     expect(body.oid).toBe(await s.stageOid());
   });
@@ -64,7 +64,7 @@ describe('dashboard JSON API', () => {
     ]) {
       const res = await setBackend('http://evil.example', over, before);
       expect(res.status, JSON.stringify(over)).toBe(403);
-      expect((await res.json()).code).toBe('ForbiddenError');
+      expect((((await res.json()) as any)).code).toBe('ForbiddenError');
     }
     expect(await s.stageOid()).toBe(before);
   });
@@ -83,7 +83,7 @@ describe('dashboard JSON API', () => {
     const oid = await s.stageOid();
     const bad = async (body: string, over = {}) => {
       const res = await post('/_gitway/api/stages/prod', body, over);
-      return { status: res.status, body: await res.json() };
+      return { status: res.status, body: ((await res.json()) as any) };
     };
     expect(await bad('{not json')).toMatchObject({ status: 400, body: { code: 'ParseError' } });
     expect(await bad('[]')).toMatchObject({ status: 400, body: { code: 'InvalidParameterError' } });
@@ -100,7 +100,7 @@ describe('dashboard JSON API', () => {
     for (const path of ['/_gitway/api/stages/nope', '/_gitway/api/stages/nope/history', '/_gitway/api/diff?from=prod&to=beefbeef', '/_gitway/api/deployments?branch=nope', '/_gitway/api/nothing']) {
       const res = await fetch(`${s.base}${path}`);
       expect(res.status, path).toBe(404);
-      expect((await res.json()).code, path).toBe('NotFoundError');
+      expect((((await res.json()) as any)).code, path).toBe('NotFoundError');
     }
     const res = await post('/_gitway/api/stages/nope', JSON.stringify({ patchOperations: [{ op: 'replace', path: '/description', value: 'x' }], expectedOid: '0'.repeat(40) }));
     expect(res.status).toBe(404);
@@ -117,7 +117,7 @@ describe('dashboard JSON API', () => {
     await updateStage({ ...s.repo, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/variables/moved', value: 'by-cli' }] });
     const res = await setBackend('http://127.0.0.1:2/stale', {}, seen);
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ code: 'StageMovedError', message: expect.stringContaining('moved') });
+    expect(((await res.json()) as any)).toMatchObject({ code: 'StageMovedError', message: expect.stringContaining('moved') });
     const now = await getStage({ ...s.repo, stageName: 'prod' });
     expect(now.stage.variables).toMatchObject({ moved: 'by-cli' });
     expect(now.stage.variables?.backend).not.toBe('http://127.0.0.1:2/stale');

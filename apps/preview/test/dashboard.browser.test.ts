@@ -5,6 +5,11 @@ import { getStage, updateStage } from '@gitway/core';
 import { scenario, type Scenario } from './fixture.js';
 import { launch, SCREENSHOTS } from './browser.js';
 
+// Callbacks given to page.evaluate run in the browser; this package is typed for Node.
+declare const document: any;
+type HTMLDialogElement = any;
+type HTMLInputElement = any;
+
 let s: Scenario;
 let page: Page;
 let problems: string[];

@@ -18,7 +18,7 @@ async function post(path: string, body: unknown): Promise<{ status: number; body
     headers: { 'content-type': 'application/json', origin: s.base, 'x-gitway-csrf': token },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 
 describe('stage editor API: plan, field errors, tags, live requests', () => {
@@ -88,7 +88,7 @@ describe('stage editor API: plan, field errors, tags, live requests', () => {
     const event = JSON.parse(/data: (.*)\n/.exec(text)![1]);
     expect(event).toMatchObject({ stage: 'prod', method: 'GET', path: '/pets', query: 'q=%3Cscript%3E', status: 200, canary: false });
     expect(event.requestHeaders).toMatchObject({ authorization: '(redacted)', 'x-api-key': '(redacted)' });
-    const list = await (await fetch(`${s.base}/_gitway/api/stages/prod/requests`)).json();
+    const list = (await (await fetch(`${s.base}/_gitway/api/stages/prod/requests`)).json()) as { items: unknown[] };
     expect(list.items[0]).toEqual(event);
     const page = await (await fetch(`${s.base}/_gitway/stages/prod/requests/${event.id}`)).text();
     expect(page).toContain('GET /pets?q=%3Cscript%3E');

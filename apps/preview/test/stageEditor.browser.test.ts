@@ -6,6 +6,11 @@ import { generateClientCertificate, getStage } from '@gitway/core';
 import { portOf, scenario, type Scenario } from './fixture.js';
 import { gitway, launch, SCREENSHOTS, stageLog } from './browser.js';
 
+// Callbacks given to page.evaluate run in the browser; this package is typed for Node.
+declare const document: any;
+declare const getComputedStyle: any;
+type HTMLDialogElement = any;
+
 let s: Scenario;
 let page: Page;
 let problems: string[];

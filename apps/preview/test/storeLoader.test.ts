@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { scenario, type Scenario } from './fixture.js';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli/dist/index.js');
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli/bin/gitway.js');
 
-/** The CLI, run as a separate process, against the scenario's repository. */
-function gitway(s: Scenario, ...args: string[]): void {
-  const r = spawnSync(process.execPath, [BIN, '--repo', s.repo.gitdir, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  expect(r.status, r.stderr).toBe(0);
+/**
+ * The CLI, run as a separate process, against the scenario's repository. Asynchronously: a
+ * blocked event loop would let the server's keep-alive timer close the socket fetch reuses.
+ */
+async function gitway(s: Scenario, ...args: string[]): Promise<void> {
+  await promisify(execFile)(process.execPath, [BIN, '--repo', s.repo.gitdir, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 }
 
 describe('preview over the git store', () => {
@@ -23,18 +26,18 @@ describe('preview over the git store', () => {
   it('a rollback by another process is live on the next request, with no restart', async () => {
     const v2 = await (await fetch(`${s.base}/prod/pets`)).json();
     expect(v2).toMatchObject({ version: 2 });
-    gitway(s, 'rollback', 'prod');
+    await gitway(s, 'rollback', 'prod');
     const v1 = await (await fetch(`${s.base}/prod/pets`)).json();
     expect(Array.isArray(v1)).toBe(true);
-    gitway(s, 'rollback', 'prod');
+    await gitway(s, 'rollback', 'prod');
     expect(await (await fetch(`${s.base}/prod/pets`)).json()).toMatchObject({ version: 2 });
   });
 
   it('serves a stage created after the server started, and stops serving a deleted one', async () => {
     expect((await fetch(`${s.base}/qa/pets`)).status).toBe(403);
-    gitway(s, 'stage', 'create', 'qa', '--deployment', s.v1);
+    await gitway(s, 'stage', 'create', 'qa', '--deployment', s.v1);
     expect(Array.isArray(await (await fetch(`${s.base}/qa/pets`)).json())).toBe(true);
-    gitway(s, 'stage', 'delete', 'qa');
+    await gitway(s, 'stage', 'delete', 'qa');
     const gone = await fetch(`${s.base}/qa/pets`);
     expect(gone.status).toBe(403);
     expect(await gone.json()).toEqual({ message: 'Missing Authentication Token' });

@@ -6,6 +6,7 @@ export type { FsClient, RepoOptions } from './models/FsClient.js';
 export type { Author, WriteOptions } from './models/options.js';
 
 export { init, getDefinitionPath } from './api/init.js';
+export { findDefinition, DEFINITION_CANDIDATES } from './api/findDefinition.js';
 export { listRefNames } from './api/listRefNames.js';
 export { deploy, type DeployOptions } from './api/deploy.js';
 export type { DeployResult } from './commands/_deploy.js';
@@ -13,7 +14,8 @@ export { createStage, newStage } from './api/createStage.js';
 export { getStage, getStages, updateStage, deleteStage, getStageHistory, rollback, type StageState } from './api/stages.js';
 export { log, readDeployment, resolveRevision, type Deployment, type DeploymentInfo, type ResolvedRevision } from './api/log.js';
 
-export { parseVariables, assertStageName, assertBranchName, assertVariableName, assertVariableValue } from './models/names.js';
+export { parseVariables, assertStageName, assertBranchName, assertVariableName, assertVariableValue, stageNameProblem, branchNameProblem, remoteRefProblem, RESERVED_STAGE_NAMES } from './models/names.js';
+export { refNameProblem, printableName } from './models/refName.js';
 export { assertStage, CACHE_CLUSTER_SIZES, MAX_VARIABLES } from './models/stageRules.js';
 export { applyPatchOperations, parsePatchString, escapePointer, unescapePointer, METHOD_SETTING_PATHS, type PatchOperation } from './models/patchOperations.js';
 export { apiToFiles, filesToApi } from './models/apiTree.js';

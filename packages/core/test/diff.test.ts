@@ -35,10 +35,10 @@ describe('diff', () => {
 
   it('diffs a revision against an in-memory Api, and equal sides have no changes', async () => {
     const repo = await tempRepo();
-    await deploy({ ...repo, api: sampleApi('v1') });
+    const v1 = await deploy({ ...repo, api: sampleApi('v1') });
     expect((await diff({ ...repo, from: 'HEAD', to: sampleApi('v1') })).changes).toEqual([]);
     const d = await diff({ ...repo, from: 'HEAD', to: sampleApi('v2') });
-    expect(d.from.id).toBeDefined();
+    expect(d.from.id).toBe(v1.id);
     expect(d.to.id).toBeUndefined();
     expect(new Set(d.changes.map((c) => c.field))).toEqual(new Set(['version', 'integration.integrationResponses.default.responseTemplates["application/json"]']));
   });
@@ -70,7 +70,7 @@ describe('diff', () => {
     const before = snapshotDir(repo.gitdir);
     const cases: [() => Promise<unknown>, string][] = [
       [() => diff({ ...repo, from: 'nope', to: 'main' }), 'NotFoundError'],
-      [() => diff({ ...repo, from: 'main', to: 'a..b' }), 'NotFoundError'],
+      [() => diff({ ...repo, from: 'main', to: 'a..b' }), 'InvalidNameError'],
       [() => diff({ ...repo, from: 'main~5', to: 'main' }), 'NotFoundError'],
       [() => diff({ ...repo, from: 'main', to: null as never }), 'InvalidParameterError'],
       [() => diff({ ...repo, from: 'main', to: { restApi: null } as never }), 'InvalidDefinitionError'],

@@ -50,7 +50,8 @@ describe('remote sync over a real git http-backend', () => {
     expect(cloned.updates.map((u) => u.status)).toEqual(['created', 'created']);
     const b = { fs, gitdir, cache: {} };
     expect((await readDeployment({ ...b, rev: 'main' })).api).toEqual(sampleApi('v2'));
-    expect((await readDeployment({ ...b, rev: 'prod@{1}' })).id ?? v1.id).toBeTruthy();
+    // prod's previous state (prod@{1}) served v1: the stage's history came along with the clone.
+    expect((await readDeployment({ ...b, rev: 'prod@{1}' })).id).toBe(v1.id);
     expect(git(gitdir, 'log', '--first-parent', '--format=%H %s', 'refs/stages/prod')).toBe(git(a.gitdir, 'log', '--first-parent', '--format=%H %s', 'refs/stages/prod'));
     expect(git(gitdir, 'symbolic-ref', 'HEAD').trim()).toBe('refs/heads/main');
     expect(await listRemotes(b)).toEqual([{ remote: 'origin', url: server.url('api.git') }]);

@@ -180,7 +180,7 @@ describe('testInvoke', () => {
 });
 
 describe('execution logging of served requests', () => {
-  const setting = (loggingLevel: string, dataTraceEnabled = false) => stage({ variables: { v: 'one' }, methodSettings: { '*/*': { loggingLevel, dataTraceEnabled } } });
+  const setting = (loggingLevel: 'OFF' | 'ERROR' | 'INFO', dataTraceEnabled = false) => stage({ variables: { v: 'one' }, methodSettings: { '*/*': { loggingLevel, dataTraceEnabled } } });
   const serve = async (s: Stage, path = '/pets/7') => {
     const lines: string[] = [];
     const gw = createGateway({ api: api({ '/pets/{petId}': { GET: method(vtlMock) }, '/bad': { GET: method({ type: 'HTTP', uri: '${stageVariables.nope}/x' }) } }), stage: s, ...fixed, executionLog: (l) => lines.push(l) });

@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../../..');
-export const BIN = path.join(ROOT, 'apps/cli/dist/index.js');
+export const BIN = path.join(ROOT, 'apps/cli/bin/gitway.js');
 const ENV = { ...process.env, NO_COLOR: '1', GITWAY_AUTHOR_NAME: 'Bench', GITWAY_AUTHOR_EMAIL: 'bench@example.com', GITWAY_DEBUG: '' };
 
 /** A part of gitway the benchmark needs is not there yet: the row reads "n/a (not built)". */

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { onTestFinished } from 'vitest';
+import { rewriteAdvertisement, sendEndlessPack, type HostileGit } from './hostileGit.js';
+
+export type { HostileGit } from './hostileGit.js';
 
 /** Drop the connection after `afterBytes` of the response body (default: half) to requests whose path ends with `path`. */
 export interface GitHttpFault {
@@ -17,6 +20,8 @@ export interface GitHttpServerOptions {
   /** Require HTTP basic auth with these credentials (REMOTE_USER is then set, which also enables pushes). */
   auth?: { username: string; password: string };
   fault?: GitHttpFault | null;
+  /** Make the server lie (extra ref names, endless packs, silence); see HostileGit. */
+  hostile?: HostileGit | null;
 }
 
 export interface GitHttpServer {
@@ -27,6 +32,8 @@ export interface GitHttpServer {
   createRepo(name: string, opts?: { receivePack?: boolean }): string;
   /** Set or clear the fault injected into later responses. */
   fault: GitHttpFault | null;
+  /** Set or clear the lies told in later responses. */
+  hostile: HostileGit | null;
   /** Request lines seen ("GET /x.git/info/refs?service=git-upload-pack"). */
   requests: string[];
   close(): Promise<void>;
@@ -80,10 +87,19 @@ export function gitAsync(args: string[], opts: { cwd?: string } = {}): Promise<s
  */
 export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<GitHttpServer> {
   const requests: string[] = [];
-  const state: { fault: GitHttpFault | null } = { fault: opts.fault ?? null };
+  const state: { fault: GitHttpFault | null; hostile: HostileGit | null } = { fault: opts.fault ?? null, hostile: opts.hostile ?? null };
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(`${req.method} ${u.pathname}${u.search}`);
+    const hostile = state.hostile;
+    if (hostile?.silent && u.pathname.endsWith(hostile.silent)) {
+      req.resume();
+      return;
+    }
+    if (hostile?.endlessPack && u.pathname.endsWith('git-upload-pack')) {
+      sendEndlessPack(req, res);
+      return;
+    }
     let user = '';
     if (opts.auth) {
       const header = req.headers.authorization ?? '';
@@ -120,7 +136,14 @@ export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<Gi
     child.stdin.on('error', () => undefined);
     req.pipe(child.stdin);
     child.on('close', () => {
-      const { status, headers, body } = parseCgi(Buffer.concat(out));
+      const parsed = parseCgi(Buffer.concat(out));
+      const { status, headers } = parsed;
+      const body = hostile && u.pathname.endsWith('info/refs') ? rewriteAdvertisement(parsed.body, hostile) : parsed.body;
+      if (body !== parsed.body) for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-length') delete headers[k];
+      if (hostile?.delayMs) {
+        setTimeout(() => res.writeHead(status, headers).end(body), hostile.delayMs);
+        return;
+      }
       const fault = state.fault;
       res.writeHead(status, headers);
       if (fault && u.pathname.endsWith(fault.path)) {
@@ -146,6 +169,12 @@ export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<Gi
     },
     set fault(f: GitHttpFault | null) {
       state.fault = f;
+    },
+    get hostile() {
+      return state.hostile;
+    },
+    set hostile(h: HostileGit | null) {
+      state.hostile = h;
     },
     url: (repo, c) => `http://${c ? `${encodeURIComponent(c.username)}:${encodeURIComponent(c.password)}@` : ''}127.0.0.1:${port}/${repo}`,
     createRepo(name, o = {}) {

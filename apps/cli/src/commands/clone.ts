@@ -3,7 +3,7 @@ import path from 'node:path';
 import { clone, readDeployment, redactUrl } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { writeWorking } from '../utils/working.js';
-import { describeUpdates, transferOptions } from './remote.js';
+import { describeSkipped, describeUpdates, transferOptions } from './remote.js';
 
 function defaultDir(url: string): string {
   const base = redactUrl(url).replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
@@ -29,7 +29,7 @@ export default async function (ctx: Context, args: { url: string; dir?: string }
   const head = result.head && result.remoteRefs.has(result.head) ? result.head : null;
   const file = head ? await writeWorking(repo, (await readDeployment({ ...repo, rev: head })).api) : null;
   return {
-    json: { gitdir, url: result.url, definition: file ? path.resolve(ctx.cwd, file) : null, updates: result.updates },
-    text: `Cloned ${result.url} into ${path.relative(ctx.cwd, dir) || dir}${file ? `; wrote ${file}` : ''}\n${describeUpdates(ctx, result.updates)}`,
+    json: { gitdir, url: result.url, definition: file ? path.resolve(ctx.cwd, file) : null, updates: result.updates, skipped: result.skipped },
+    text: `Cloned ${result.url} into ${path.relative(ctx.cwd, dir) || dir}${file ? `; wrote ${file}` : ''}\n${describeUpdates(ctx, result.updates)}${describeSkipped(ctx, result.skipped)}`,
   };
 }

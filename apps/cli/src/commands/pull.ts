@@ -1,6 +1,6 @@
 import { currentBranch, pull, readDeployment } from '@gitway/core';
 import type { Context, Output } from '../context.js';
-import { describeUpdates, transferOptions } from './remote.js';
+import { describeSkipped, describeUpdates, transferOptions } from './remote.js';
 import { undeployedChanges, writeWorking } from '../utils/working.js';
 
 export default async function (ctx: Context, args: { remote: string }): Promise<Output> {
@@ -30,8 +30,8 @@ export default async function (ctx: Context, args: { remote: string }): Promise<
       }
     }
     return {
-      json: { remote: args.remote, url: r.url, fetched: r.fetched, updates: r.updates, workingDefinitionUpdated: workingUpdated },
-      text: `From ${r.url}\n${describeUpdates(ctx, r.updates)}${notes.map((n) => `\n${n}`).join('')}`,
+      json: { remote: args.remote, url: r.url, fetched: r.fetched, updates: r.updates, skipped: r.skipped, workingDefinitionUpdated: workingUpdated },
+      text: `From ${r.url}\n${describeUpdates(ctx, r.updates)}${describeSkipped(ctx, r.skipped)}${notes.map((n) => `\n${n}`).join('')}`,
       exitCode: diverged.length ? 1 : 0,
     };
   } finally {

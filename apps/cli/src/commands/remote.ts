@@ -1,4 +1,4 @@
-import { addRemote, listRemotes, removeRemote, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions } from '@gitway/core';
+import { addRemote, Errors, listRemotes, printableName, removeRemote, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { progressBar } from '../utils/progress.js';
 import { short, table } from '../utils/format.js';
@@ -14,10 +14,45 @@ export function authFromEnv(env: NodeJS.ProcessEnv): RemoteAuthCallback | undefi
   return undefined;
 }
 
-/** Auth and a progress bar (stderr on a TTY only) for a transfer; call stop() when done. */
-export async function transferOptions(ctx: Context, label: string): Promise<Pick<RemoteSyncOptions, 'onAuth' | 'onProgress'> & { stop(): void }> {
+/** "512M", "2G", "1048576" -> bytes; undefined when unset. */
+function parseBytes(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*([KMG]?)i?B?$/i.exec(value.trim());
+  if (!m || Number(m[1]) <= 0) throw new Errors.InvalidParameterError(`${name}='${value}' is not a size (bytes, or with K, M, G)`, { path: name, value });
+  return Math.floor(Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase()));
+}
+
+/**
+ * Limits of a transfer from the environment: GITWAY_MAX_PACK_BYTES (largest pack accepted,
+ * default 2G) and GITWAY_REMOTE_TIMEOUT (seconds of server silence before giving up,
+ * default 600).
+ */
+export function limitsFromEnv(env: NodeJS.ProcessEnv): Pick<RemoteSyncOptions, 'maxPackBytes' | 'timeoutMs'> {
+  const timeout = env.GITWAY_REMOTE_TIMEOUT;
+  if (timeout !== undefined && timeout !== '' && !(Number(timeout) > 0)) {
+    throw new Errors.InvalidParameterError(`GITWAY_REMOTE_TIMEOUT='${timeout}' is not a number of seconds`, { path: 'GITWAY_REMOTE_TIMEOUT', value: timeout });
+  }
+  return {
+    maxPackBytes: parseBytes('GITWAY_MAX_PACK_BYTES', env.GITWAY_MAX_PACK_BYTES),
+    timeoutMs: timeout ? Number(timeout) * 1000 : undefined,
+  };
+}
+
+/** Human lines for refs the remote advertised and gitway refused: "  skipped  refs/heads/a..b  (invalid ref name: contains '..')". */
+export function describeSkipped(ctx: Context, skipped: SkippedRef[] | undefined): string {
+  if (!skipped?.length) return '';
+  return '\n' + table(skipped.map((s) => ['  ' + ctx.color.red('skipped'), printableName(s.ref), `(${s.reason})`]));
+}
+
+/** Auth, limits and a progress bar (stderr on a TTY only) for a transfer; call stop() when done. */
+export async function transferOptions(
+  ctx: Context,
+  label: string,
+): Promise<Pick<RemoteSyncOptions, 'onAuth' | 'onProgress' | 'maxPackBytes' | 'timeoutMs'> & { stop(): void }> {
+  const limits = limitsFromEnv(ctx.env);
   const bar = await progressBar(ctx, label);
   return {
+    ...limits,
     onAuth: authFromEnv(ctx.env),
     onProgress: (e) => bar.update(e.loaded, Math.max(e.total ?? e.loaded, e.loaded, 1)),
     stop: () => bar.stop(),

@@ -1,4 +1,4 @@
-import { currentBranch, getMergeState, getStages, log } from '@gitway/core';
+import { currentBranch, getDefinitionPath, getMergeState, getStages, log } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { short, table } from '../utils/format.js';
 import { undeployedChanges } from '../utils/working.js';
@@ -16,6 +16,7 @@ export default async function (ctx: Context): Promise<Output> {
   const branch = await currentBranch(ctx);
   const pending = await undeployedChanges(ctx);
   const merging = await getMergeState(ctx);
+  const definition = await getDefinitionPath(ctx);
   const stages = [];
   for (const s of await getStages(ctx)) stages.push({ stageName: s.stageName, deploymentId: s.deploymentId, behind: await behind(ctx, branch.id, s.deploymentId) });
   const lines = [`On branch ${c.green(branch.name)}${branch.id ? ` at ${c.yellow(short(branch.id))}` : ' (no deployments yet)'}`];
@@ -23,14 +24,14 @@ export default async function (ctx: Context): Promise<Output> {
     lines.push(c.red(`Merging '${merging.theirsName}': ${merging.conflicts.length} conflict(s); resolve them, then 'gitway merge --continue' (or --abort)`));
     for (const k of merging.conflicts) lines.push(`  ${c.red('both changed')} ${k.path}${k.field ? ' ' + k.field : ''}`);
   }
-  lines.push(pending.working === null ? c.dim('no working definition') : pending.count ? c.yellow(`${pending.count} undeployed change(s) in the working definition (gitway diff)`) : 'working definition matches the branch tip');
+  lines.push(pending.working === null ? c.dim(`no working definition (${definition})`) : pending.count ? c.yellow(`${pending.count} undeployed change(s) in the working definition ${definition} (gitway diff)`) : `working definition ${definition} matches the branch tip`);
   if (stages.length) {
     lines.push('', 'Stages:');
     const state = (b: number | null) => (b === 0 ? c.green('up to date') : b === null ? c.dim(`not on ${branch.name}`) : c.yellow(`${b} deployment(s) behind ${branch.name}`));
     lines.push(table(stages.map((s) => ['  ' + c.cyan(s.stageName), c.yellow(short(s.deploymentId)), state(s.behind)])));
   }
   return {
-    json: { branch: branch.name, id: branch.id, undeployedChanges: pending.count, merge: merging ? { theirs: merging.theirs, branch: merging.theirsName, conflicts: merging.conflicts } : null, stages },
+    json: { branch: branch.name, id: branch.id, definition, undeployedChanges: pending.count, merge: merging ? { theirs: merging.theirs, branch: merging.theirsName, conflicts: merging.conflicts } : null, stages },
     text: lines.join('\n'),
   };
 }

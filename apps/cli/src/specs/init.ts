@@ -6,9 +6,9 @@ export default {
   needsRepo: false,
   builder: (y) =>
     y
-      .option('definition', { type: 'string', default: 'api.yaml', describe: 'working definition file, relative to the repository directory' })
+      .option('definition', { type: 'string', describe: 'working definition file, relative to the repository directory (default: api.yaml, or the one openapi.* / swagger.* file found here)' })
       .option('initial-branch', { alias: 'b', type: 'string', default: 'main', describe: 'name of the first branch' })
-      .example('gitway init', 'create .gitway/ for ./api.yaml')
+      .example('gitway init', 'create .gitway/ for ./api.yaml (or ./openapi.yaml, ./swagger.json, ... when that is the only one)')
       .example('gitway init --definition openapi.json', 'use openapi.json as the working definition'),
   load: () => import('../commands/init.js'),
 } satisfies CommandSpec;

@@ -8,6 +8,7 @@ import { assertBranchName, assertStageName } from '../models/names.js';
 import { assertCanarySettings, assertVariables } from '../models/stageRules.js';
 import { _readStage } from '../commands/_stage.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
+import { GitwayError } from '../errors/GitwayError.js';
 import { newStage } from './createStage.js';
 
 export interface DeployOptions extends WriteOptions {
@@ -54,8 +55,29 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult & { stag
   if (opts.canary) await assertCanaryTarget(opts);
   const result = await _deploy({ ...opts, branchRef: opts.branch ? `refs/heads/${opts.branch}` : undefined });
   if (opts.stageName === undefined) return result;
-  if (opts.canary) return { ...result, stage: await deployCanary(opts, result) };
-  const state = await _changeStage(opts, opts.stageName, (current, now) => {
+  try {
+    return { ...result, stage: await moveStage(opts, result) };
+  } catch (err) {
+    throw partlyDone(err, result, opts.stageName);
+  }
+}
+
+/**
+ * A stage move that failed after the deployment was committed: the same error, its
+ * message saying exactly what was done (the deployment, the branch) and what was not.
+ */
+function partlyDone(err: unknown, result: DeployResult, stageName: string): unknown {
+  if (!(err instanceof GitwayError) || !result.created) return err;
+  const Ctor = err.constructor as new (message: string, data: Record<string, unknown>) => GitwayError;
+  return new Ctor(
+    `deployment ${result.id.slice(0, 10)} was committed and branch ${result.branch} moved to it, but stage ${stageName} was not moved: ${err.message} (run 'gitway stage update ${stageName} --deployment ${result.id.slice(0, 10)}' when fixed)`,
+    { ...err.data, done: { deploymentId: result.id, branch: result.branch }, notDone: { stageName } },
+  );
+}
+
+async function moveStage(opts: DeployOptions, result: DeployResult): Promise<Stage> {
+  if (opts.canary) return deployCanary(opts, result);
+  const state = await _changeStage(opts, opts.stageName!, (current, now) => {
     const base = current?.stage ?? newStage(opts.stageName!, result.id, now);
     if (current && current.stage.deploymentId === result.id && !opts.variables) return null;
     return {
@@ -63,7 +85,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult & { stag
       message: `${current ? 'deploy' : 'create stage'} ${opts.stageName}: ${result.id.slice(0, 10)}${result.description ? ` (${result.description.split('\n')[0]})` : ''}`,
     };
   });
-  return { ...result, stage: state.stage };
+  return state.stage;
 }
 
 function canaryStageMissing(name: string | undefined): InvalidParameterError {

@@ -3,12 +3,20 @@ import type { RepoOptions } from '../models/FsClient.js';
 import { readSymbolicRef, writeSymbolicRef } from '../storage/refs.js';
 import { NotARepositoryError } from '../errors/NotARepositoryError.js';
 import { join } from '../utils/join.js';
+import { errnoCode, fsError } from '../utils/fsError.js';
 
 export const DEFAULT_DEFINITION = 'api.yaml';
 
 /** Creates the bare repository (idempotent: an existing one is left as it is). */
 export async function _init(opts: RepoOptions & { definition?: string; defaultBranch?: string }): Promise<{ created: boolean }> {
-  const exists = await opts.fs.promises.stat(join(opts.gitdir, 'HEAD')).then(() => true, () => false);
+  // ELOOP (a symbolic link loop) and the like: a clear error, before isomorphic-git prints a stack trace.
+  const exists = await opts.fs.promises.stat(join(opts.gitdir, 'HEAD')).then(
+    () => true,
+    (err) => {
+      if (errnoCode(err) !== 'ENOENT') throw fsError(err, 'create the repository');
+      return false;
+    },
+  );
   if (exists) {
     await _assertRepo(opts);
     return { created: false };

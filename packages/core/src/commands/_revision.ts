@@ -5,6 +5,7 @@ import { readCommit, readTree } from '../storage/readObjects.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { AmbiguousRevisionError } from '../errors/AmbiguousRevisionError.js';
 import { InvalidNameError } from '../errors/InvalidNameError.js';
+import { printableName, refNameProblem } from '../models/refName.js';
 import { _currentBranchRef } from './_repo.js';
 import { _readStageCommit, type StageState } from './_stage.js';
 
@@ -27,8 +28,10 @@ const REV = /^(?<base>[^~^@]+|@|HEAD)(?:@\{(?<at>\d+)\})?(?<nav>(?:~\d*|\^)*)$/;
  */
 export async function _resolveRevision(opts: RepoOptions, rev: string): Promise<ResolvedRevision> {
   const m = typeof rev === 'string' ? REV.exec(rev) : null;
-  if (!m?.groups) throw new InvalidNameError(`invalid revision '${String(rev)}'`, { kind: 'revision', name: rev });
+  if (!m?.groups) throw new InvalidNameError(`invalid revision '${printableName(rev)}'`, { kind: 'revision', name: rev });
   const { base, at, nav } = m.groups as { base: string; at?: string; nav: string };
+  const problem = base === 'HEAD' || base === '@' ? null : refNameProblem(base.startsWith('refs/') ? base : `refs/${base}`);
+  if (problem) throw new InvalidNameError(`invalid revision '${printableName(rev)}': ${problem}`, { kind: 'revision', name: rev });
   let resolved = await resolveBase(opts, base, rev);
   if (at !== undefined) {
     if (!resolved.stageState) throw new InvalidNameError(`'@{${at}}' needs a stage: '${base}' is not a stage`, { kind: 'revision', name: rev });

@@ -7,7 +7,7 @@ import { writeObjects } from '../storage/writeObjects.js';
 import { listRefs, readRef, updateRef } from '../storage/refs.js';
 import { readCommit, readJsonBlob, readTree, type CommitInfo } from '../storage/readObjects.js';
 import { assertStage } from '../models/stageRules.js';
-import { assertStageName } from '../models/names.js';
+import { assertStageName, RESERVED_STAGE_NAMES, stageNameProblem } from '../models/names.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
 import { StageMovedError } from '../errors/StageMovedError.js';
@@ -56,13 +56,16 @@ export async function _readStageCommit(opts: RepoOptions, oid: string, commit?: 
 
 /** Current state of stage `name`, or null when it does not exist. */
 export async function _readStage(opts: RepoOptions, name: string): Promise<StageState | null> {
+  // A reserved name can never be created by gitway, so it does not exist (the preview answers 403 as for any unknown stage).
+  if (RESERVED_STAGE_NAMES.includes(name)) return null;
   assertStageName(name);
   const oid = await readRef(opts.fs, opts.gitdir, stageRef(name));
   return oid ? _readStageCommit(opts, oid) : null;
 }
 
 export async function _listStageNames(opts: RepoOptions): Promise<string[]> {
-  return [...(await listRefs(opts.fs, opts.gitdir, 'refs/stages/')).keys()].map((r) => r.slice('refs/stages/'.length));
+  // Refs another tool wrote under names gitway refuses (refs/stages/HEAD, a.b) are ignored, as git ignores broken ref names.
+  return [...(await listRefs(opts.fs, opts.gitdir, 'refs/stages/')).keys()].map((r) => r.slice('refs/stages/'.length)).filter((n) => stageNameProblem(n) === null);
 }
 
 /** Throws unless `oid` is a deployment commit (its tree has api.json). */

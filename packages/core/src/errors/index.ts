@@ -15,3 +15,6 @@ export { MergeConflictError } from './MergeConflictError.js';
 export { TooLargeError } from './TooLargeError.js';
 export { NonFastForwardError } from './NonFastForwardError.js';
 export * from '../remote/errors/index.js';
+export { RefConflictError } from './RefConflictError.js';
+export { ReadOnlyRepositoryError } from './ReadOnlyRepositoryError.js';
+export { DiskFullError } from './DiskFullError.js';

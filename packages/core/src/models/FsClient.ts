@@ -18,6 +18,8 @@ export interface FsClient {
     symlink(target: string, path: string, type?: unknown): Promise<void>;
     chmod(path: string, mode: number): Promise<void>;
     rename(from: string, to: string): Promise<void>;
+    /** Optional: lets a received pack be streamed to disk; without it the pack is held in memory (up to the limit). */
+    appendFile?(path: string, data: string | Uint8Array): Promise<void>;
   };
 }
 

@@ -1,36 +1,74 @@
 import { InvalidNameError } from '../errors/InvalidNameError.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
+import { MAX_REF_COMPONENT_BYTES, printableName, refNameProblem } from './refName.js';
 
-/** API Gateway stage names: [A-Za-z0-9_-], 1..128. (Also always a valid git ref component.) */
-export function assertStageName(name: string): void {
-  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(name)) {
-    throw new InvalidNameError(
-      `invalid stage name '${String(name)}': use 1-128 characters from A-Z a-z 0-9 _ -`,
-      { kind: 'stage', name },
-    );
-  }
+/** Stage names gitway keeps for itself: `HEAD` (a revision) and `_gitway` (the preview's dashboard path). */
+export const RESERVED_STAGE_NAMES: readonly string[] = ['HEAD', '_gitway'];
+
+/**
+ * Why `name` is not a valid stage name, or null (API Gateway's rule plus gitway's reserved names).
+ *
+ * @example
+ * stageNameProblem('prod');    // null
+ * stageNameProblem('_gitway'); // "'_gitway' is reserved by gitway"
+ */
+export function stageNameProblem(name: unknown): string | null {
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(name)) return 'use 1-128 characters from A-Z a-z 0-9 _ -';
+  if (RESERVED_STAGE_NAMES.includes(name)) return `'${name}' is reserved by gitway`;
+  return null;
 }
 
 /**
- * Branch names by git's check-ref-format rules (plus no leading '-' and no 'HEAD'), as
- * `git branch` enforces them.
+ * API Gateway stage names: [A-Za-z0-9_-], 1..128 (always a valid git ref component),
+ * except gitway's reserved `HEAD` and `_gitway`.
+ *
+ * @example
+ * assertStageName('prod'); // ok
+ * assertStageName('HEAD'); // throws InvalidNameError
+ */
+export function assertStageName(name: string): void {
+  const problem = stageNameProblem(name);
+  if (problem) throw new InvalidNameError(`invalid stage name '${printableName(name)}': ${problem}`, { kind: 'stage', name });
+}
+
+/** Why `name` is not a valid branch name, or null: git's check-ref-format rules, no leading '-', not HEAD, components fit a file name. */
+export function branchNameProblem(name: unknown): string | null {
+  if (typeof name !== 'string' || name === '') return 'is empty';
+  if (name === 'HEAD' || name === '@') return `'${name}' is reserved (it means HEAD)`;
+  if (name.startsWith('-')) return "starts with '-'";
+  const problem = refNameProblem(`refs/heads/${name}`);
+  if (problem) return problem;
+  if (name.split('/').some((c) => Buffer.byteLength(c) > MAX_REF_COMPONENT_BYTES)) return `has a component longer than ${MAX_REF_COMPONENT_BYTES} bytes`;
+  return null;
+}
+
+/**
+ * Branch names by git's check-ref-format rules (plus no leading '-', no 'HEAD', and no
+ * component longer than a file name allows), as `git branch` enforces them.
+ *
+ * @example
+ * assertBranchName('feature/x'); // ok
+ * assertBranchName('a..b');      // throws InvalidNameError
  */
 export function assertBranchName(name: string): void {
-  const bad =
-    typeof name !== 'string' ||
-    name === '' ||
-    name === 'HEAD' ||
-    name.startsWith('-') ||
-    name.startsWith('/') ||
-    name.endsWith('/') ||
-    name.endsWith('.') ||
-    name.includes('..') ||
-    name.includes('//') ||
-    name.includes('@{') ||
-    name === '@' ||
-    /[\x00-\x20\x7f~^:?*[\\]/.test(name) ||
-    name.split('/').some((c) => c.startsWith('.') || c.endsWith('.lock') || c === '');
-  if (bad) throw new InvalidNameError(`'${String(name)}' is not a valid branch name`, { kind: 'branch', name });
+  const problem = branchNameProblem(name);
+  if (problem) throw new InvalidNameError(`'${printableName(name)}' is not a valid branch name (${problem})`, { kind: 'branch', name });
+}
+
+/**
+ * Why a ref a remote advertises may not be taken, or null: git's check-ref-format rules
+ * and, for `refs/heads/*` and `refs/stages/*`, gitway's branch and stage name rules.
+ *
+ * @example
+ * remoteRefProblem('refs/stages/prod');          // null
+ * remoteRefProblem('refs/heads/../../tmp/x');    // "contains '..'"
+ */
+export function remoteRefProblem(ref: string): string | null {
+  const problem = refNameProblem(ref);
+  if (problem) return problem;
+  if (ref.startsWith('refs/heads/')) return branchNameProblem(ref.slice('refs/heads/'.length));
+  if (ref.startsWith('refs/stages/')) return stageNameProblem(ref.slice('refs/stages/'.length));
+  return null;
 }
 
 /** Stage variable names: [A-Za-z0-9_]+, at most 64 characters. */

@@ -2,8 +2,8 @@ import type { RemoteSyncOptions, RefUpdate } from './types.js';
 import { createSession } from './session.js';
 import { discover } from './discover.js';
 import { fetchPack } from './fetchPack.js';
-import { installPack, removePack } from './installPack.js';
-import { assertGitwayRefs, gitwayRefs } from './assertGitwayRefs.js';
+import { IncomingPack, installPack, removePack } from './installPack.js';
+import { assertGitwayRefs, splitRemoteRefs, type SkippedRef } from './assertGitwayRefs.js';
 import { trackingRef } from './trackingRef.js';
 import { remoteUrl } from './remoteConfig.js';
 import { isFastForward } from './isFastForward.js';
@@ -21,6 +21,8 @@ export interface FetchResult {
   head: string | null;
   /** Remote-tracking refs that moved or were checked. */
   updates: RefUpdate[];
+  /** Refs the remote advertised that were refused (bad names) and not written. */
+  skipped: SkippedRef[];
 }
 
 /**
@@ -31,11 +33,12 @@ export interface FetchResult {
 export async function _fetch(opts: RemoteSyncOptions & { remote: string; url?: string }): Promise<FetchResult> {
   const s = createSession(opts.url ?? (await remoteUrl(opts, opts.remote)), opts);
   const adv = await discover(s, 'git-upload-pack');
-  const refs = gitwayRefs(adv.refs);
+  const { refs, skipped } = splitRemoteRefs(adv.refs);
   if (refs.size === 0) {
     const reason = adv.refs.size === 0 ? 'empty' : 'no branches or stages';
-    const hint = reason === 'empty' ? 'it is empty; push to it first' : 'it has no branches or stages';
-    throw new NotAGitwayRemoteError(`not a gitway repository: ${s.url} (${hint})`, { url: s.url, reason });
+    const hint =
+      reason === 'empty' ? 'it is empty; push to it first' : skipped.length ? `it has no branches or stages with valid names; skipped ${skipped.length} invalid ref name(s)` : 'it has no branches or stages';
+    throw new NotAGitwayRemoteError(`not a gitway repository: ${s.url} (${hint})`, { url: s.url, reason, skipped });
   }
   const cache = (opts.cache ?? {}) as Record<string, unknown>;
   const wants: string[] = [];
@@ -43,7 +46,16 @@ export async function _fetch(opts: RemoteSyncOptions & { remote: string; url?: s
   let installed = null;
   if (wants.length) {
     const haves = [...new Set((await listRefs(opts.fs, opts.gitdir, 'refs/')).values())].slice(0, 256);
-    installed = await installPack(opts, await fetchPack(s, adv.caps, wants, haves, opts.onMessage));
+    const incoming = await IncomingPack.create(opts);
+    let received;
+    try {
+      received = await fetchPack(s, adv.caps, wants, haves, incoming, opts.onMessage);
+    } catch (err) {
+      await incoming.discard();
+      throw err;
+    }
+    if (received.objects === 0) await incoming.discard();
+    else installed = await installPack(opts, incoming, received.hash);
   }
   try {
     await assertGitwayRefs(opts, refs, s.url);
@@ -59,5 +71,5 @@ export async function _fetch(opts: RemoteSyncOptions & { remote: string; url?: s
     const status = old === oid ? 'up-to-date' : !old ? 'created' : (await isFastForward(opts, ref, old, oid)) ? 'fast-forward' : 'forced';
     updates.push({ ref: tracking, old, new: oid, status });
   }
-  return { url: s.url, remoteRefs: refs, head: adv.head, updates };
+  return { url: s.url, remoteRefs: refs, head: adv.head, updates, skipped };
 }

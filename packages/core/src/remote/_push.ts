@@ -66,8 +66,10 @@ export async function _push(opts: RemoteSyncOptions & PushSelection & { remote: 
     }
     let status: RefUpdate['status'] = 'created';
     if (remote) {
-      const seen = !ref.startsWith('refs/stages/') || (await readRef(opts.fs, opts.gitdir, trackingRef(opts.remote, ref))) === remote;
-      const ff = seen && (await isFastForward(opts, ref, remote, local));
+      // Checked against the remote's current value, not our tracking ref: a push that was
+      // accepted but never confirmed here (killed, cut) left the tracking ref behind, and
+      // what we push still descends from what the remote holds.
+      const ff = await isFastForward(opts, ref, remote, local);
       if (!ff && !opts.force) {
         const kind = ref.startsWith('refs/stages/') ? 'stage' : 'branch';
         const name = ref.replace(/^refs\/(heads|stages)\//, '');

@@ -2,10 +2,49 @@ import type { RepoOptions } from '../models/FsClient.js';
 import { readCommit, readTree } from '../storage/readObjects.js';
 import { hasObject } from '../storage/hasObject.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
+import { remoteRefProblem } from '../models/names.js';
 
-/** Keeps the refs gitway syncs: branches and stages. */
+/** A ref a remote advertised that gitway refused to take; `reason` says which rule it breaks. */
+export interface SkippedRef {
+  ref: string;
+  reason: string;
+}
+
+/**
+ * Splits a remote's advertised refs into the branches and stages gitway takes and the
+ * ones it skips because their names break git's check-ref-format rules or gitway's
+ * branch/stage rules (`refs/heads/../../x`, `refs/stages/HEAD`, control characters...).
+ * Other refs (tags, notes) are ignored without a word, as they are never written. Of two
+ * names where one is a directory of the other (`refs/heads/q`, `refs/heads/q/x`) the longer
+ * is skipped.
+ */
+export function splitRemoteRefs(refs: Map<string, string>): { refs: Map<string, string>; skipped: SkippedRef[] } {
+  const kept = new Map<string, string>();
+  const skipped: SkippedRef[] = [];
+  for (const [name, oid] of refs) {
+    if (!name.startsWith('refs/heads/') && !name.startsWith('refs/stages/')) continue;
+    const problem = remoteRefProblem(name);
+    if (problem) skipped.push({ ref: name, reason: `invalid ref name: ${problem}` });
+    else kept.set(name, oid);
+  }
+  // A real git server cannot hold both `q` and `q/x` (a file and a directory); a lying one can.
+  for (const name of [...kept.keys()]) {
+    const parts = name.split('/');
+    for (let i = 3; i < parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      if (kept.has(prefix)) {
+        kept.delete(name);
+        skipped.push({ ref: name, reason: `conflicts with ${prefix}` });
+        break;
+      }
+    }
+  }
+  return { refs: kept, skipped };
+}
+
+/** Keeps the refs gitway syncs: branches and stages with valid names. */
 export function gitwayRefs(refs: Map<string, string>): Map<string, string> {
-  return new Map([...refs].filter(([name]) => name.startsWith('refs/heads/') || name.startsWith('refs/stages/')));
+  return splitRemoteRefs(refs).refs;
 }
 
 /**

@@ -3,6 +3,7 @@ import { request } from './session.js';
 import { readPkts } from './pktLine.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
 import { TransferInterruptedError } from './errors/TransferInterruptedError.js';
+import { remoteRefProblem } from '../models/names.js';
 
 export type Service = 'git-upload-pack' | 'git-receive-pack';
 
@@ -33,10 +34,13 @@ export async function discover(s: Session, service: Service): Promise<Advertisem
     const text = p.toString('utf8').replace(/\n$/, '');
     const [line, capText] = text.split('\0');
     if (capText !== undefined) for (const c of capText.split(' ')) if (c) caps.add(c);
-    const [oid, name] = line!.split(' ');
-    if (!oid || !name || name === 'capabilities^{}' || name.endsWith('^{}')) continue;
+    // "<40 hex> <name>": the name is the rest of the line (it may hold spaces; the name rules refuse them later).
+    const oid = line!.slice(0, 40);
+    const name = line!.slice(41);
+    if (!/^[0-9a-f]{40}$/.test(oid) || line![40] !== ' ' || !name || name.endsWith('^{}')) continue;
     refs.set(name, oid);
   }
-  const symref = [...caps].find((c) => c.startsWith('symref=HEAD:'));
-  return { refs, caps, head: symref ? symref.slice('symref=HEAD:'.length) : null };
+  const symref = [...caps].find((c) => c.startsWith('symref=HEAD:'))?.slice('symref=HEAD:'.length);
+  const head = symref?.startsWith('refs/heads/') && remoteRefProblem(symref) === null ? symref : null;
+  return { refs, caps, head };
 }

@@ -29,6 +29,10 @@ export interface RemoteSyncOptions extends RepoOptions {
   onProgress?: (event: RemoteProgress) => void;
   /** The server's messages (its stderr, hook output), one line each. */
   onMessage?: (line: string) => void;
+  /** Give up when the server sends nothing for this long (ms); default 600000 (10 min). */
+  timeoutMs?: number;
+  /** Largest pack (and response) accepted from the server, in bytes; default 2 GiB. Packs are streamed to disk. */
+  maxPackBytes?: number;
 }
 
 /**

@@ -200,7 +200,7 @@ export async function readObject(opts: RepoOptions, oid: string): Promise<Stored
     }
     if (!(await refreshPacks(opts, cache))) break;
   }
-  throw new NotFoundError(`object ${oid} not found in ${opts.gitdir}`, { what: 'object', name: oid });
+  throw new NotFoundError(`object ${oid} not found in the repository`, { what: 'object', name: oid });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RepoOptions } from '../models/FsClient.js';
 import type { Api } from '../models/types.js';
 import { filesToApi } from '../models/apiTree.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
+import { errnoCode } from '../utils/fsError.js';
 
 export interface CommitInfo {
   oid: string;
@@ -43,7 +44,7 @@ export async function readCommit(opts: RepoOptions, oid: string): Promise<Commit
   try {
     content = await readTyped(opts, oid, 'commit');
   } catch (err) {
-    throw new NotFoundError(`commit ${oid} not found in ${opts.gitdir}`, { what: 'commit', name: oid, cause: String(err) });
+    throw new NotFoundError(`commit ${oid} not found in the repository`, { what: 'commit', name: oid, cause: errnoCode(err) || (err as Error)?.name });
   }
   const text = content.toString('utf8');
   const split = text.indexOf('\n\n');

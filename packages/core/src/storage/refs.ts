@@ -2,12 +2,50 @@ import type { FsClient } from '../models/FsClient.js';
 import { join, dirname } from '../utils/join.js';
 import { StageMovedError } from '../errors/StageMovedError.js';
 import { LockedError } from '../errors/LockedError.js';
+import { InvalidNameError } from '../errors/InvalidNameError.js';
+import { RefConflictError } from '../errors/RefConflictError.js';
+import { printableName, refNameProblem } from '../models/refName.js';
+import { errnoCode, fsError } from '../utils/fsError.js';
 
 /** A lock older than this is left by a dead process (locks are held for milliseconds). */
 const STALE_LOCK_MS = 10_000;
 
 function isCode(err: unknown, code: string): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === code;
+  return errnoCode(err) === code;
+}
+
+/** Names of the repository's own one-level refs (HEAD, MERGE_HEAD, ...). */
+const ONE_LEVEL = /^[A-Z][A-Z_]*$/;
+
+/**
+ * The one place a ref name becomes a file path: `ref` must be a one-level name (HEAD,
+ * MERGE_HEAD) or a `refs/...` name by git's check-ref-format rules, and the resolved
+ * path must stay inside `gitdir`. Every ref read and write in core goes through it, so a
+ * name from a remote, a URL or a revision can never reach a file outside the repository.
+ * The error names the ref, never the repository's absolute path.
+ *
+ * @example
+ * refPath('/srv/api/.gitway', 'refs/stages/prod'); // '/srv/api/.gitway/refs/stages/prod'
+ * refPath('/srv/api/.gitway', 'refs/heads/../../x'); // throws InvalidNameError
+ */
+export function refPath(gitdir: string, ref: string, dir = false): string {
+  const oneLevel = typeof ref === 'string' && (ONE_LEVEL.test(ref) || (dir && ref === 'refs'));
+  const problem = oneLevel ? null : !String(ref).startsWith('refs/') ? "does not start with 'refs/'" : refNameProblem(ref);
+  if (problem) throw new InvalidNameError(`invalid ref name '${printableName(ref)}': ${problem}`, { kind: 'ref', name: ref });
+  const base = resolveLexically(gitdir);
+  const path = resolveLexically(join(gitdir, ref));
+  if (!path.startsWith(base + '/')) throw new InvalidNameError(`invalid ref name '${printableName(ref)}': it leaves the repository`, { kind: 'ref', name: ref });
+  return join(gitdir, ref);
+}
+
+/** `a/./b/../c` -> `a/c` (no file system access; leading `..` kept). */
+function resolveLexically(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '..' && out.length && out[out.length - 1] !== '..' && out[out.length - 1] !== '') out.pop();
+    else if (part !== '.' && !(part === '' && out.length)) out.push(part);
+  }
+  return out.join('/');
 }
 
 async function readText(fs: FsClient, path: string): Promise<string | null> {
@@ -15,7 +53,7 @@ async function readText(fs: FsClient, path: string): Promise<string | null> {
     return (await fs.promises.readFile(path, 'utf8')) as string;
   } catch (err) {
     if (isCode(err, 'ENOENT') || isCode(err, 'ENOTDIR') || isCode(err, 'EISDIR')) return null;
-    throw err;
+    throw fsError(err, 'read the repository');
   }
 }
 
@@ -27,7 +65,8 @@ export async function readPackedRefs(fs: FsClient, gitdir: string): Promise<Map<
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#') || line.startsWith('^')) continue;
     const [oid, name] = line.split(' ');
-    if (oid && name) refs.set(name, oid);
+    // A broken name (written by another tool) is ignored, as git does ("ignoring ref with broken name").
+    if (oid && name && refNameProblem(name) === null) refs.set(name, oid);
   }
   return refs;
 }
@@ -35,7 +74,7 @@ export async function readPackedRefs(fs: FsClient, gitdir: string): Promise<Map<
 /** The oid a full ref name points at (following symbolic refs), or null. */
 export async function readRef(fs: FsClient, gitdir: string, ref: string, depth = 0): Promise<string | null> {
   if (depth > 5) return null;
-  const text = await readText(fs, join(gitdir, ref));
+  const text = await readText(fs, refPath(gitdir, ref));
   if (text !== null) {
     const value = text.trim();
     if (value.startsWith('ref: ')) return readRef(fs, gitdir, value.slice(5), depth + 1);
@@ -46,7 +85,7 @@ export async function readRef(fs: FsClient, gitdir: string, ref: string, depth =
 
 /** The target of a symbolic ref (HEAD -> "refs/heads/main"), or null when not symbolic. */
 export async function readSymbolicRef(fs: FsClient, gitdir: string, ref: string): Promise<string | null> {
-  const text = await readText(fs, join(gitdir, ref));
+  const text = await readText(fs, refPath(gitdir, ref));
   if (text === null) return null;
   const value = text.trim();
   return value.startsWith('ref: ') ? value.slice(5) : null;
@@ -59,18 +98,18 @@ export async function listRefs(fs: FsClient, gitdir: string, prefix: string): Pr
   const walk = async (rel: string): Promise<void> => {
     let names: string[];
     try {
-      names = (await fs.promises.readdir(join(gitdir, rel))) as string[];
+      names = (await fs.promises.readdir(refPath(gitdir, rel, true))) as string[];
     } catch {
       return;
     }
     for (const name of names) {
       const child = `${rel}/${name}`;
-      if (name.endsWith('.lock')) continue;
-      const stat = await fs.promises.stat(join(gitdir, child)).catch(() => null);
+      if (refNameProblem(child) !== null) continue;
+      const stat = await fs.promises.stat(refPath(gitdir, child, true)).catch(() => null);
       if (!stat) continue;
       if (stat.isDirectory()) await walk(child);
       else {
-        const text = await readText(fs, join(gitdir, child));
+        const text = await readText(fs, refPath(gitdir, child));
         const value = text?.trim() ?? '';
         if (/^[0-9a-f]{40}$/.test(value)) out.set(child, value);
       }
@@ -91,13 +130,18 @@ async function acquireLock(fs: FsClient, lockPath: string, content: string, ref:
       await fs.promises.writeFile(lockPath, content, { flag: 'wx' });
       return;
     } catch (err) {
-      if (!isCode(err, 'EEXIST')) throw err;
+      if (!isCode(err, 'EEXIST')) {
+        // Ours if it was created (a write that failed half way, e.g. ENOSPC): never leave it.
+        if (!isCode(err, 'ENOENT') && !isCode(err, 'ENOTDIR')) await fs.promises.unlink(lockPath).catch(() => undefined);
+        throw err;
+      }
       const stat = await fs.promises.stat(lockPath).catch(() => null);
+      if (stat && !stat.isFile()) throw err;
       if (stat && Date.now() - Number(stat.mtimeMs) > STALE_LOCK_MS) {
         await fs.promises.unlink(lockPath).catch(() => undefined);
         continue;
       }
-      throw new LockedError(`Unable to lock ${ref}: '${lockPath}' exists (another gitway or git process is updating it)`, { ref });
+      throw new LockedError(`Unable to lock ${ref}: '${ref}.lock' exists (another gitway or git process is updating it)`, { ref });
     }
   }
   throw new LockedError(`Unable to lock ${ref}`, { ref });
@@ -109,28 +153,64 @@ async function acquireLock(fs: FsClient, lockPath: string, content: string, ref:
  * written into the lock file and renamed over the ref, so readers see old or new.
  */
 export async function updateRef(fs: FsClient, gitdir: string, ref: string, newOid: string, expected?: string | null): Promise<void> {
-  const refPath = join(gitdir, ref);
-  const lockPath = refPath + '.lock';
-  await acquireLock(fs, lockPath, newOid + '\n', ref);
+  const path = refPath(gitdir, ref);
+  const lockPath = path + '.lock';
   try {
-    if (expected !== undefined) {
-      const actual = await readRef(fs, gitdir, ref);
-      if (actual !== expected) {
-        throw new StageMovedError(`${ref} moved (expected ${expected ?? 'nothing'}, found ${actual ?? 'nothing'}); retry`, { ref, expected, actual });
-      }
+    await acquireLock(fs, lockPath, newOid + '\n', ref);
+  } catch (err) {
+    throw await refWriteError(fs, gitdir, ref, err);
+  }
+  try {
+    const actual = await readRef(fs, gitdir, ref);
+    if (expected !== undefined && actual !== expected) {
+      throw new StageMovedError(`${ref} moved (expected ${expected ?? 'nothing'}, found ${actual ?? 'nothing'}); retry`, { ref, expected, actual });
     }
-    await fs.promises.rename(lockPath, refPath);
+    if (actual === null) await assertNoPackedConflict(fs, gitdir, ref);
+    await fs.promises.rename(lockPath, path);
   } catch (err) {
     await fs.promises.unlink(lockPath).catch(() => undefined);
-    throw err;
+    throw await refWriteError(fs, gitdir, ref, err);
   }
+}
+
+/** git's D/F conflict message: another ref is in the way of `ref` as a file or a directory. */
+function conflict(ref: string, existing: string): RefConflictError {
+  return new RefConflictError(`cannot lock ref '${ref}': '${existing}' exists; cannot create '${ref}'`, { ref, existing });
+}
+
+async function assertNoPackedConflict(fs: FsClient, gitdir: string, ref: string): Promise<void> {
+  for (const name of (await readPackedRefs(fs, gitdir)).keys()) {
+    if (name.startsWith(ref + '/') || ref.startsWith(name + '/')) throw conflict(ref, name);
+  }
+}
+
+/** A failed ref write as a gitway error: a D/F conflict in git's wording, or fsError's mapping. */
+async function refWriteError(fs: FsClient, gitdir: string, ref: string, err: unknown): Promise<unknown> {
+  if (['EEXIST', 'ENOTDIR', 'EISDIR'].includes(errnoCode(err))) {
+    const parts = ref.split('/');
+    for (let i = 2; i < parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      const stat = await fs.promises.stat(refPath(gitdir, prefix)).catch(() => null);
+      if (stat?.isFile()) return conflict(ref, prefix);
+    }
+    const below = await listRefs(fs, gitdir, ref + '/');
+    const first = [...below.keys()][0];
+    if (first) return conflict(ref, first);
+    const stat = await fs.promises.stat(refPath(gitdir, ref)).catch(() => null);
+    if (stat?.isDirectory()) return conflict(ref, `${ref}/`);
+  }
+  return fsError(err, `write ${ref}`);
 }
 
 /** Compare-and-swap delete of `ref`, loose and packed (packed-refs rewritten under its lock). */
 export async function deleteRef(fs: FsClient, gitdir: string, ref: string, expected?: string): Promise<void> {
-  const refPath = join(gitdir, ref);
-  const lockPath = refPath + '.lock';
-  await acquireLock(fs, lockPath, '', ref);
+  const path = refPath(gitdir, ref);
+  const lockPath = path + '.lock';
+  try {
+    await acquireLock(fs, lockPath, '', ref);
+  } catch (err) {
+    throw fsError(err, `delete ${ref}`);
+  }
   try {
     const actual = await readRef(fs, gitdir, ref);
     if (expected !== undefined && actual !== expected) {
@@ -152,9 +232,11 @@ export async function deleteRef(fs: FsClient, gitdir: string, ref: string, expec
       await acquireLock(fs, packedPath + '.lock', kept.join('\n'), 'packed-refs');
       await fs.promises.rename(packedPath + '.lock', packedPath);
     }
-    await fs.promises.unlink(refPath).catch((err) => {
+    await fs.promises.unlink(path).catch((err) => {
       if (!isCode(err, 'ENOENT')) throw err;
     });
+  } catch (err) {
+    throw fsError(err, `delete ${ref}`);
   } finally {
     await fs.promises.unlink(lockPath).catch(() => undefined);
   }
@@ -162,7 +244,17 @@ export async function deleteRef(fs: FsClient, gitdir: string, ref: string, expec
 
 /** Writes a symbolic ref (HEAD) atomically. */
 export async function writeSymbolicRef(fs: FsClient, gitdir: string, ref: string, target: string): Promise<void> {
-  const path = join(gitdir, ref);
-  await acquireLock(fs, path + '.lock', `ref: ${target}\n`, ref);
-  await fs.promises.rename(path + '.lock', path);
+  const path = refPath(gitdir, ref);
+  refPath(gitdir, target);
+  try {
+    await acquireLock(fs, path + '.lock', `ref: ${target}\n`, ref);
+  } catch (err) {
+    throw fsError(err, `write ${ref}`);
+  }
+  try {
+    await fs.promises.rename(path + '.lock', path);
+  } catch (err) {
+    await fs.promises.unlink(path + '.lock').catch(() => undefined);
+    throw fsError(err, `write ${ref}`);
+  }
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FsClient } from '../models/FsClient.js';
 import type { GitObject } from './gitObjects.js';
 import { join } from '../utils/join.js';
+import { fsError } from '../utils/fsError.js';
 
 /** Above this many new objects one packfile is written instead of loose objects. */
 export const PACK_THRESHOLD = 64;
@@ -28,10 +29,11 @@ export async function writeLooseObject(fs: FsClient, gitdir: string, obj: GitObj
   await mkdirp(fs, dir);
   const data = deflateSync(Buffer.concat([Buffer.from(`${obj.type} ${obj.content.length}\0`), obj.content]));
   const tmp = join(dir, tempName('tmp_obj_'));
-  await fs.promises.writeFile(tmp, data, { mode: 0o444 });
   try {
+    await fs.promises.writeFile(tmp, data, { mode: 0o444 });
     await fs.promises.rename(tmp, final);
   } catch (err) {
+    // A write that failed half way (ENOSPC) leaves its temp file: never keep it.
     await fs.promises.unlink(tmp).catch(() => undefined);
     throw err;
   }
@@ -127,10 +129,17 @@ export async function writePack(fs: FsClient, gitdir: string, objects: GitObject
 /** Writes `objects` (already known to be missing): loose when few, one pack when many. */
 export async function writeObjects(fs: FsClient, gitdir: string, objects: GitObject[]): Promise<void> {
   if (objects.length === 0) return;
-  if (objects.length > PACK_THRESHOLD) {
-    await writePack(fs, gitdir, objects);
-    return;
+  try {
+    if (objects.length > PACK_THRESHOLD) {
+      await writePack(fs, gitdir, objects);
+      return;
+    }
+    // Order among objects does not matter: nothing refers to them until the ref moves.
+    // Every write is waited for (not only the first failure) so no temp file outlives the call.
+    const results = await Promise.allSettled(objects.map((obj) => writeLooseObject(fs, gitdir, obj)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  } catch (err) {
+    throw fsError(err, 'write objects');
   }
-  // Order among objects does not matter: nothing refers to them until the ref moves.
-  await Promise.all(objects.map((obj) => writeLooseObject(fs, gitdir, obj)));
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseMockStatusCode } from './parseMockStatusCode.js';
 import { substituteUri } from './substituteUri.js';
 
-const uriFx = JSON.parse(readFileSync('/work/shared/fixtures/vtl/localstack__uri_stage_variable_interpolation.json', 'utf8'));
-const mockFx = JSON.parse(readFileSync('/work/shared/fixtures/vtl/localstack__mock_statusCode_parsing.json', 'utf8'));
+const uriFx = JSON.parse(readFileSync(fileURLToPath(new URL('../../test/fixtures/vtl/localstack__uri_stage_variable_interpolation.json', import.meta.url)), 'utf8'));
+const mockFx = JSON.parse(readFileSync(fileURLToPath(new URL('../../test/fixtures/vtl/localstack__mock_statusCode_parsing.json', import.meta.url)), 'utf8'));
 
 describe('substituteUri (LocalStack fixture)', () => {
   it.each(uriFx.cases as { uri: string; expected: string }[])('$uri', ({ uri, expected }) => {

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createVtlInput } from './createVtlInput.js';
 import { createVtlUtil } from './createVtlUtil.js';
 import { renderTemplate } from './renderTemplate.js';
 
-const FIXTURES = '/work/shared/fixtures/vtl';
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/vtl');
 const load = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 const noParams = { path: {}, querystring: {}, header: {} };
 const render = (template: string, body = '', params = noParams, extra: Record<string, unknown> = {}) =>

@@ -3,3 +3,4 @@ export { AuthenticationError } from './AuthenticationError.js';
 export { NotAGitwayRemoteError } from './NotAGitwayRemoteError.js';
 export { PushRejectedError } from './PushRejectedError.js';
 export { TransferInterruptedError } from './TransferInterruptedError.js';
+export { RemoteTimeoutError } from './RemoteTimeoutError.js';

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The `gitway` binary. It is committed (not built) so that npm can link it while
+// installing, before the workspace's `prepare` step has built dist/.
+import { existsSync } from 'node:fs';
+
+const main = new URL('../dist/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('error: gitway is not built (apps/cli/dist/main.js is missing): run `npm run build` [NotBuiltError]\n');
+  process.exit(128);
+}
+await import(main.href);
