@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -9,7 +10,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(HERE, '../../../test-output/screenshots');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const CLI = path.resolve(HERE, '../../cli/dist/index.js');
+const CLI = path.resolve(HERE, '../../cli/bin/gitway.js');
+const run = promisify(execFile);
 
 /** One headless Chromium (Debian's) with a throw-away profile; `problems` collects console errors and page errors. */
 export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ browser: BrowserContext; page: Page; problems: string[]; close: () => Promise<void> }> {
@@ -35,16 +37,21 @@ export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): 
   };
 }
 
-/** The built CLI as a separate process; throws with its stderr unless it exits 0. */
-export function gitway(gitdir: string, ...args: string[]): string {
-  const r = spawnSync(process.execPath, [CLI, '--repo', gitdir, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  if (r.status !== 0) throw new Error(`gitway ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return r.stdout;
+/**
+ * The built CLI as a separate process, without blocking this process's event loop (the
+ * preview server under test lives in it); rejects with its stderr unless it exits 0.
+ */
+export async function gitway(gitdir: string, ...args: string[]): Promise<string> {
+  try {
+    return (await run(process.execPath, [CLI, '--repo', gitdir, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })).stdout;
+  } catch (error) {
+    const e = error as { code?: number; stderr?: string };
+    throw new Error(`gitway ${args.join(' ')} exited ${e.code}: ${e.stderr}`);
+  }
 }
 
 /** Subjects of the stage's own history, newest first, as native git shows them. */
-export function stageLog(gitdir: string, stage: string): string[] {
-  const r = spawnSync('git', ['--git-dir', gitdir, 'log', '--first-parent', '--format=%s', `refs/stages/${stage}`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout.trim().split('\n');
+export async function stageLog(gitdir: string, stage: string): Promise<string[]> {
+  const { stdout } = await run('git', ['--git-dir', gitdir, 'log', '--first-parent', '--format=%s', `refs/stages/${stage}`], { encoding: 'utf8' });
+  return stdout.trim().split('\n');
 }

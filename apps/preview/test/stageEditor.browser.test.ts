@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-const stageJson = () => JSON.parse(gitway(s.repo.gitdir, 'stage', 'show', 'prod', '--json'));
+const stageJson = async () => JSON.parse(await gitway(s.repo.gitdir, 'stage', 'show', 'prod', '--json'));
 const call = async (p: string) => {
   const res = await fetch(`${s.base}${p}`);
   return { status: res.status, body: await res.text() };
@@ -74,8 +74,8 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     expect(await page.locator('#review-ops').textContent()).toContain('"path": "/clientCertificateId"');
     await shot('editor-review');
     expect(await save()).toContain('Stage settings: saved to stage prod');
-    expect(stageJson()).toMatchObject({ description: 'Production <b>pets</b>', clientCertificateId: certificate });
-    expect(stageLog(s.repo.gitdir, 'prod')[0]).toBe(`update stage prod: replace /description=Production <b>pets</b>, replace /clientCertificateId=${certificate}`);
+    expect(await stageJson()).toMatchObject({ description: 'Production <b>pets</b>', clientCertificateId: certificate });
+    expect((await stageLog(s.repo.gitdir, 'prod'))[0]).toBe(`update stage prod: replace /description=Production <b>pets</b>, replace /clientCertificateId=${certificate}`);
     // shown as text, never as markup
     expect(await page.locator('dl.kv').first().textContent()).toContain('Production <b>pets</b>');
     expect(await page.locator('dl.kv b').count()).toBe(0);
@@ -96,13 +96,13 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     await page.check('#set-tracing');
     await review('logs-form');
     await save();
-    expect(stageJson()).toMatchObject({
+    expect(await stageJson()).toMatchObject({
       cacheClusterEnabled: true,
       cacheClusterSize: '6.1',
       tracingEnabled: true,
       accessLogSettings: { format: '$context.requestId $context.status', destinationArn: 'arn:aws:logs:us-east-1:123456789012:log-group:prod' },
     });
-    expect(stageLog(s.repo.gitdir, 'prod').slice(0, 2)).toEqual([
+    expect((await stageLog(s.repo.gitdir, 'prod')).slice(0, 2)).toEqual([
       'update stage prod: replace /accessLogSettings/destinationArn=arn:aws:logs:us-east-1:123456789012:log-group:prod, replace /accessLogSettings/format=$context.requestId $context.status, replace /tracingEnabled=true',
       'update stage prod: replace /cacheClusterEnabled=true, replace /cacheClusterSize=6.1',
     ]);
@@ -110,7 +110,7 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     await page.selectOption('#set-cert', '');
     expect(await review('general-form')).toEqual([`clientCertificateId removed (was ${certificate})`]);
     await save();
-    expect(stageJson().clientCertificateId).toBeUndefined();
+    expect((await stageJson()).clientCertificateId).toBeUndefined();
   });
 
   it('a bad value gets core\'s message next to its field, the same as the CLI, and nothing is written', async () => {
@@ -122,7 +122,7 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     await expect.poll(() => error.textContent()).toBe('cacheTtlInSeconds must be an integer from 0 to 3600 (got 9999) at */*');
     expect(await page.getAttribute('#ms-1-caching-ttlInSeconds', 'aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ms-1-caching-ttlInSeconds');
-    expect(() => gitway(s.repo.gitdir, 'stage', 'update', 'prod', '--patch', 'op=replace,path=/*/*/caching/ttlInSeconds,value=9999')).toThrow(
+    await expect(gitway(s.repo.gitdir, 'stage', 'update', 'prod', '--patch', 'op=replace,path=/*/*/caching/ttlInSeconds,value=9999')).rejects.toThrow(
       'cacheTtlInSeconds must be an integer from 0 to 3600 (got 9999) at */*',
     );
     await page.fill('#ms-1-caching-ttlInSeconds', 'soon');
@@ -141,7 +141,7 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     await page.fill('#vars-value-1', counterUrl);
     await review('vars-form');
     await save();
-    expect(stageJson().variables).toEqual({ backend: counterUrl });
+    expect((await stageJson()).variables).toEqual({ backend: counterUrl });
     const first = JSON.parse((await call('/prod/pets/1')).body).calls;
     expect(JSON.parse((await call('/prod/pets/1')).body).calls).toBe(first + 1); // not cached yet
     // per-method settings for GET /pets/{petId}: caching on, TTL 300
@@ -156,7 +156,7 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
       'methodSettings.pets/{petId}/GET.loggingLevel set to INFO',
     ]);
     await save();
-    expect(stageJson().methodSettings).toEqual({ 'pets/{petId}/GET': { cachingEnabled: true, cacheTtlInSeconds: 300, loggingLevel: 'INFO' } });
+    expect((await stageJson()).methodSettings).toEqual({ 'pets/{petId}/GET': { cachingEnabled: true, cacheTtlInSeconds: 300, loggingLevel: 'INFO' } });
     const cached = JSON.parse((await call('/prod/pets/1')).body).calls;
     expect(JSON.parse((await call('/prod/pets/1')).body).calls).toBe(cached); // served from the stage cache
     // default method throttling: rate 0, burst 0 -> 429 everywhere
@@ -165,7 +165,7 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     await page.selectOption('#ms-2-metrics-enabled', 'true');
     await review('ms-form');
     await save();
-    expect(stageJson().methodSettings).toEqual({
+    expect((await stageJson()).methodSettings).toEqual({
       '*/*': { throttlingRateLimit: 0, throttlingBurstLimit: 0 },
       'pets/{petId}/GET': { cachingEnabled: true, cacheTtlInSeconds: 300, loggingLevel: 'INFO', metricsEnabled: true },
     });
@@ -187,7 +187,7 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     await page.fill('#canary-vars tbody tr:last-child .map-value', s.backends.b);
     await review('canary-form');
     await save();
-    expect(stageJson().canarySettings).toEqual({ deploymentId: s.v1, percentTraffic: 100, useStageCache: false, stageVariableOverrides: { backend: s.backends.b } });
+    expect((await stageJson()).canarySettings).toEqual({ deploymentId: s.v1, percentTraffic: 100, useStageCache: false, stageVariableOverrides: { backend: s.backends.b } });
     // every request now goes to v1 (its MOCK /pets is a bare array) with the override
     expect(Array.isArray(JSON.parse((await call('/prod/pets')).body))).toBe(true);
     expect(JSON.parse((await call('/prod/pets/1')).body)).toEqual({ backend: 'B', path: '/pets/1' });
@@ -201,11 +201,11 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     expect(JSON.parse((await call('/prod/pets')).body)).toMatchObject({ version: 2 });
     expect(await review('canary-form', '#canary-promote')).toEqual([`deploymentId: ${s.v2} → ${s.v1}`, `variables.backend: ${counterUrl} → ${s.backends.b}`]);
     expect(await save()).toContain('Promote canary: saved to stage prod');
-    expect(stageJson()).toMatchObject({ deploymentId: s.v1, variables: { backend: s.backends.b } });
+    expect(await stageJson()).toMatchObject({ deploymentId: s.v1, variables: { backend: s.backends.b } });
     await review('canary-form', '#canary-delete');
     await save();
-    expect(stageJson().canarySettings).toBeUndefined();
-    expect(stageLog(s.repo.gitdir, 'prod')[0]).toBe('update stage prod: remove /canarySettings');
+    expect((await stageJson()).canarySettings).toBeUndefined();
+    expect((await stageLog(s.repo.gitdir, 'prod'))[0]).toBe('update stage prod: remove /canarySettings');
   });
 
   it('tags: set and remove (TagResource), and the history lists every change', async () => {
@@ -215,17 +215,17 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     await page.fill('#tags tbody tr:last-child .map-value', 'pets');
     expect(await review('tags-form')).toEqual(['tags.team set to pets']);
     await save();
-    expect(stageJson().tags).toEqual({ team: 'pets' });
-    expect(stageLog(s.repo.gitdir, 'prod')[0]).toBe('tag stage prod: team=pets');
+    expect((await stageJson()).tags).toEqual({ team: 'pets' });
+    expect((await stageLog(s.repo.gitdir, 'prod'))[0]).toBe('tag stage prod: team=pets');
     await page.click('#tags tbody tr:first-child [data-remove]');
     await review('tags-form');
     await save();
-    expect(stageJson().tags).toBeUndefined();
+    expect((await stageJson()).tags).toBeUndefined();
     const states = (await getStage({ ...s.repo, stageName: 'prod' })).oid;
     expect(await page.getAttribute('#main', 'data-oid')).toBe(states);
     const rows = await page.locator('#history-h + table tbody tr td:nth-child(5) > div.muted').allTextContents();
     // git's first-parent walk goes on below the stage's first state into the deployment it was created on
-    expect([...rows, 'v1: first pets API']).toEqual(stageLog(s.repo.gitdir, 'prod'));
+    expect([...rows, 'v1: first pets API']).toEqual(await stageLog(s.repo.gitdir, 'prod'));
     await shot('stage-editor');
   });
 

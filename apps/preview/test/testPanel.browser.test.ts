@@ -86,7 +86,7 @@ describe('Test a method from the stage page (TestInvokeMethod)', () => {
     expect(log).toContain('Method completed with status: 200');
     expect(await page.locator('#test-log script').count()).toBe(0);
     // the same answer from the CLI
-    const cli = JSON.parse(gitway(s.repo.gitdir, 'test-invoke', 'prod', 'POST', '/echo', '--query', 'debug=1', '--header', 'Content-Type:application/json', '--body', '{"name": "x"}', '--variables', 'tier=platinum', '--json'));
+    const cli = JSON.parse(await gitway(s.repo.gitdir, 'test-invoke', 'prod', 'POST', '/echo', '--query', 'debug=1', '--header', 'Content-Type:application/json', '--body', '{"name": "x"}', '--variables', 'tier=platinum', '--json'));
     expect(cli).toMatchObject({ status: 200, body: '{"tier": "platinum", "method": "POST"}' });
     expect(cli.log).toContain('Method response body after transformations: {"tier": "platinum", "method": "POST"}');
     await shot('test-vtl');
