@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STYLES } from './styles.js';
@@ -17,22 +17,20 @@ const asset = (type: string, body: string): Asset => ({ type, body, hash: create
 const PACKAGE_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
- * The page script's ES modules by file name. Built, they are tsc's output of
- * apps/preview/client (dist/client/*.js); run from source (tests), the client is
- * compiled here with TypeScript's transpiler so a test never sees a stale build.
+ * The page script's ES modules by file name: tsc's output of apps/preview/client
+ * (`dist/client/*.js`, built by `npm run build`). Run from source (tests), a build older
+ * than any client source is refused with a clear error, so a test never sees stale script.
  */
-async function clientModules(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  if (import.meta.url.endsWith('.ts')) {
-    const ts = (await import('typescript')).default;
-    const dir = join(PACKAGE_DIR, 'client');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      const source = readFileSync(join(dir, file), 'utf8');
-      out[file.replace(/\.ts$/, '.js')] = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 } }).outputText;
-    }
-    return out;
-  }
+function clientModules(): Record<string, string> {
   const dir = join(PACKAGE_DIR, 'dist', 'client');
+  if (!existsSync(dir)) throw new Error(`${dir} is missing: run npm run build (the dashboard script is compiled by tsc)`);
+  if (import.meta.url.endsWith('.ts')) {
+    const src = join(PACKAGE_DIR, 'client');
+    const built = Math.min(...readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs));
+    const stale = readdirSync(src).filter((f) => f.endsWith('.ts') && statSync(join(src, f)).mtimeMs > built);
+    if (stale.length) throw new Error(`apps/preview/client/${stale[0]} changed after the last build of dist/client: run npm run build`);
+  }
+  const out: Record<string, string> = {};
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) out[file] = readFileSync(join(dir, file), 'utf8');
   return out;
 }
@@ -40,7 +38,7 @@ async function clientModules(): Promise<Record<string, string>> {
 /** Static files of the dashboard: the stylesheet and the script's modules. */
 export const ASSETS: Record<string, Asset> = {
   'app.css': asset('text/css; charset=utf-8', STYLES),
-  ...Object.fromEntries(Object.entries(await clientModules()).map(([name, body]) => [name, asset('text/javascript; charset=utf-8', body)])),
+  ...Object.fromEntries(Object.entries(clientModules()).map(([name, body]) => [name, asset('text/javascript; charset=utf-8', body)])),
 };
 
 /** URL of an asset, versioned by its content. */
