@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Api, Stage, WriteOptions } from '@gitway/core';
-import { createGateway, MAX_PAYLOAD_BYTES, type ClientCertificateMaterial, type Gateway, type LambdaHandler } from '@gitway/runtime';
+import { createGateway, MAX_PAYLOAD_BYTES, servedByCanary, type ClientCertificateMaterial, type Gateway, type LambdaHandler } from '@gitway/runtime';
 import { createDashboard } from './dashboard/index.js';
+import { createRequestLog } from './dashboard/requestLog.js';
 
 /** What `loadStage` returns for a stage name; `version` changes whenever the stage does. */
 export interface LoadedStage {
@@ -86,7 +87,11 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
   };
 
   const host = options.host ?? '127.0.0.1';
-  const dashboard = options.repo ? createDashboard({ repo: options.repo, host, log: options.log, token: options.dashboardToken, allowedHosts: options.allowedHosts }) : null;
+  // With the dashboard, the last requests of each stage are kept for its live panel.
+  const requests = options.repo ? createRequestLog() : null;
+  const dashboard = options.repo
+    ? createDashboard({ repo: options.repo, host, log: options.log, token: options.dashboardToken, allowedHosts: options.allowedHosts, requests: requests!, gatewayFor })
+    : null;
 
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error) => {
@@ -119,6 +124,7 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
       return sendJson(req, res, 403, FORBIDDEN);
     }
     const hasBody = req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined;
+    const started = performance.now();
     const body = hasBody ? await readBody(req) : undefined;
     const query: Record<string, string[]> = Object.create(null);
     if (q !== -1) for (const [k, v] of new URLSearchParams(url.slice(q + 1))) (query[k] ??= []).push(v);
@@ -133,6 +139,11 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
     const wire = wireFormOf(response);
     res.writeHead(response.statusCode, wire.headers);
     res.end(req.method === 'HEAD' ? undefined : wire.body);
+    requests?.record({
+      stage: stageName, time: Date.now(), method: req.method ?? 'GET', path: slash === -1 ? '/' : rawPath.slice(slash), query: q === -1 ? '' : url.slice(q + 1),
+      status: response.statusCode, latency: Math.round((performance.now() - started) * 10) / 10, canary: servedByCanary(response),
+      requestHeaders: req.headers, responseHeaders: wire.headers, requestBody: body, responseBody: wire.body,
+    });
   }
   return listener;
 }

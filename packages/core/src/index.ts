@@ -33,13 +33,14 @@ export * from './merge/index.js';
 export * from './remote/index.js';
 export { updateCanary, promoteCanary, deleteCanary, PROMOTE_OPERATIONS, type CanaryOptions } from './api/canary.js';
 export { updateDeployment } from './api/updateDeployment.js';
-export { getStageTags, tagStage, untagStage } from './api/stageTags.js';
+export { getStageTags, tagStage, untagStage, changeStageTags } from './api/stageTags.js';
 export { flushStageCache } from './api/flushStageCache.js';
 export { deleteDeployment, listDeployments, getDeletedDeployments, DELETED_DEPLOYMENTS_REF, type DeletedDeployments } from './api/deployments.js';
 export { diffStageStates, readStageState } from './api/stageDiff.js';
 export { diffStages, stageSettings, methodSettingPath } from './models/stageDiff.js';
 export { assertCanarySettings } from './models/stageRules.js';
 export { STAGE_UPDATE_PATHS } from './models/patchOperations.js';
+export { MAX_TAGS } from './models/stageRules.js';
 export {
   generateClientCertificate, listClientCertificates, getClientCertificate, exportClientCertificate, deleteClientCertificate, getClientCertificateKeyPair,
 } from './api/clientCertificates.js';

@@ -1,6 +1,7 @@
 import type { Api, Integration, Method, Stage } from '@gitway/core';
 import { describe, expect, it } from 'vitest';
 import { createGateway } from './createGateway.js';
+import { servedByCanary } from './servedByCanary.js';
 import type { GatewayRequest } from './types.js';
 
 const stage = (over: Partial<Stage> = {}): Stage => ({
@@ -158,8 +159,12 @@ describe('createGateway', () => {
     canaryApi.resources['/pets/{petId}'].resourceMethods.GET!.methodIntegration!.integrationResponses!.default.responseTemplates = { 'application/json': '{"canary":true,"v":"$stageVariables.v","c":$context.isCanaryRequest}' };
     const make = (roll: number) =>
       createGateway({ api: api(), canaryApi, stage: stage({ variables: { v: 'base' }, canarySettings: { percentTraffic: 10, stageVariableOverrides: { v: 'canary' } } }), random: () => roll });
-    expect(json((await make(0.05).handle(get('/pets/1'))).body)).toEqual({ canary: true, v: 'canary', c: true });
-    expect(json((await make(0.5).handle(get('/pets/1'))).body)).toEqual({ pet: '1', stage: 'prod', v: 'base' });
+    const toCanary = await make(0.05).handle(get('/pets/1'));
+    expect(json(toCanary.body)).toEqual({ canary: true, v: 'canary', c: true });
+    expect(servedByCanary(toCanary)).toBe(true);
+    const toStage = await make(0.5).handle(get('/pets/1'));
+    expect(json(toStage.body)).toEqual({ pet: '1', stage: 'prod', v: 'base' });
+    expect(servedByCanary(toStage)).toBe(false);
   });
 
   it('writes access log lines in the stage format', async () => {

@@ -3,6 +3,7 @@ import { createRequestContext } from './createRequestContext.js';
 import { formatAccessLog } from './formatAccessLog.js';
 import { createResponseCache } from './settings/createResponseCache.js';
 import { createThrottle } from './settings/createThrottle.js';
+import { markCanary } from './servedByCanary.js';
 import { createTlsFetch } from './integrations/createTlsFetch.js';
 import { testInvoke, type TestInvokeRequest } from './testInvoke.js';
 import type { CreateGatewayOptions, FetchLike, Gateway, GatewayRequest } from './types.js';
@@ -48,7 +49,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       // Static MOCK routes answer without building $context when nothing would read it.
       if (!accessLogFormat && (request.body === undefined || request.body.length === 0) && !hasContentType(request.headers)) {
         const answer = snapshot.fast(request.method.toUpperCase(), request.path || '/');
-        if (answer) return answer;
+        if (answer) return useCanary ? markCanary(answer) : answer;
       }
       const started = now();
       const headers: Record<string, string> = Object.create(null);
@@ -67,7 +68,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       ctx.responseLength = Buffer.byteLength(response.body);
       ctx.responseLatency = now() - started;
       if (accessLogFormat) log(formatAccessLog(accessLogFormat, ctx));
-      return response;
+      return useCanary ? markCanary(response) : response;
     },
 
     async testInvoke(t: TestInvokeRequest) {

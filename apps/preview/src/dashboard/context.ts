@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WriteOptions } from '@gitway/core';
+import type { Gateway } from '@gitway/runtime';
+import type { RequestLog } from './requestLog.js';
 
 /** What every dashboard handler runs with. */
 export interface DashboardContext {
@@ -10,6 +12,10 @@ export interface DashboardContext {
   /** Clock for "3 minutes ago" (milliseconds since the epoch). */
   now: () => number;
   log?: (line: string) => void;
+  /** The last requests preview served (the live panel); absent when the dashboard runs alone. */
+  requests?: RequestLog;
+  /** The compiled gateway of a stage (the Test panel runs requests through it). */
+  gatewayFor?: (stageName: string) => Promise<Gateway | null>;
 }
 
 /** One request as a route handler sees it. */

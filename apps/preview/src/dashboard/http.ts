@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** More fields of the JSON answer (e.g. `field`: the patch path an error is about). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -45,8 +47,8 @@ export function sendHtml(req: IncomingMessage, res: ServerResponse, status: numb
 /** Largest JSON body a POST may carry (a stage update is a few hundred bytes). */
 export const MAX_JSON_BYTES = 64 * 1024;
 
-/** Reads and parses a JSON request body: 415 unless JSON, 413 past the limit, 400 when malformed. */
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+/** Reads and parses a JSON request body: 415 unless JSON, 413 past `max` bytes, 400 when malformed. */
+export async function readJsonBody(req: IncomingMessage, max = MAX_JSON_BYTES): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') {
     req.resume();
@@ -56,7 +58,7 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_JSON_BYTES) throw new HttpError(413, 'TooLargeError', `request body is larger than ${MAX_JSON_BYTES} bytes`);
+    if (size > max) throw new HttpError(413, 'TooLargeError', `request body is larger than ${max} bytes`);
     chunks.push(chunk);
   }
   try {

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WriteOptions } from '@gitway/core';
+import type { Gateway } from '@gitway/runtime';
+import type { RequestLog } from './requestLog.js';
 import { ASSETS } from './assets/index.js';
 import type { DashboardContext, RouteContext } from './context.js';
 import { toHttpError } from './errors.js';
@@ -22,6 +24,10 @@ export interface DashboardOptions {
   /** Clock for ages shown on pages; defaults to Date.now. */
   now?: () => number;
   log?: (line: string) => void;
+  /** The preview server's request log: the stage page shows its live requests. */
+  requests?: RequestLog;
+  /** The compiled gateway of a stage, for the Test panel. */
+  gatewayFor?: (stageName: string) => Promise<Gateway | null>;
 }
 
 function decodeParam(p: string): string {
@@ -48,7 +54,7 @@ export const DASHBOARD_PREFIX = '/_gitway/';
  * createServer((req, res) => (req.url?.startsWith('/_gitway') ? dashboard(req, res) : other(req, res)));
  */
 export function createDashboard(options: DashboardOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const ctx: DashboardContext = { repo: options.repo, csrfToken: createCsrfToken(), now: options.now ?? Date.now, log: options.log };
+  const ctx: DashboardContext = { repo: options.repo, csrfToken: createCsrfToken(), now: options.now ?? Date.now, log: options.log, requests: options.requests, gatewayFor: options.gatewayFor };
   const host = options.host ?? '127.0.0.1';
   const exposed = isExposedBind(host);
   const hosts = allowedHosts(host, options.allowedHosts);
@@ -62,7 +68,7 @@ export function createDashboard(options: DashboardOptions): (req: IncomingMessag
       if (e.status >= 500) ctx.log?.(`dashboard: ${req.method} ${url.pathname} failed: ${(error as Error)?.stack ?? error}`);
       if (res.headersSent) return void res.destroy();
       req.resume();
-      if (isApi) sendJson(req, res, e.status, { message: e.message, code: e.code });
+      if (isApi) sendJson(req, res, e.status, { ...e.extra, message: e.message, code: e.code });
       else sendHtml(req, res, e.status, errorPage(rc, e.status, e.message));
     };
     try {
@@ -90,6 +96,7 @@ export function createDashboard(options: DashboardOptions): (req: IncomingMessag
       }
       rc.params = hit.m!.slice(1).map(decodeParam);
       if (hit.r.method === 'POST') assertSameOriginWithToken(req, ctx.csrfToken);
+      if (hit.r.stream) return await hit.r.stream(rc);
       if (hit.r.api) return sendJson(req, res, 200, await hit.r.api(rc));
       sendHtml(req, res, 200, await hit.r.page!(rc));
     } catch (error) {

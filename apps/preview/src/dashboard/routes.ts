@@ -2,7 +2,10 @@ import type { RouteContext } from './context.js';
 import type { SafeHtml } from './html.js';
 import { branchesApi, deploymentsApi, diffApi } from './api/deploymentsApi.js';
 import { getStageApi, listStagesApi, stageHistoryApi } from './api/stagesApi.js';
-import { updateStageApi } from './api/updateStageApi.js';
+import { planStageApi, updateStageApi } from './api/updateStageApi.js';
+import { requestEventsStream, requestsApi } from './api/liveApi.js';
+import { requestPage } from './pages/requestPage.js';
+import { testInvokeApi } from './api/testInvokeApi.js';
 import { deploymentsPage } from './pages/deploymentsPage.js';
 import { diffPage } from './pages/diffPage.js';
 import { stagePage } from './pages/stagePage.js';
@@ -15,6 +18,8 @@ export interface Route {
   /** JSON API route: answers JSON (errors too); page routes answer HTML. */
   api?: (rc: RouteContext) => Promise<unknown>;
   page?: (rc: RouteContext) => Promise<SafeHtml>;
+  /** A route that writes its own response (server-sent events). */
+  stream?: (rc: RouteContext) => Promise<void>;
 }
 
 const SEG = '([^/]+)';
@@ -23,11 +28,16 @@ const SEG = '([^/]+)';
 export const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/_gitway\/$/, page: stagesPage },
   { method: 'GET', pattern: new RegExp(`^/_gitway/stages/${SEG}$`), page: stagePage },
+  { method: 'GET', pattern: new RegExp(`^/_gitway/stages/${SEG}/requests/${SEG}$`), page: requestPage },
   { method: 'GET', pattern: /^\/_gitway\/deployments$/, page: deploymentsPage },
   { method: 'GET', pattern: /^\/_gitway\/diff$/, page: diffPage },
   { method: 'GET', pattern: /^\/_gitway\/api\/stages$/, api: listStagesApi },
   { method: 'GET', pattern: new RegExp(`^/_gitway/api/stages/${SEG}$`), api: getStageApi },
   { method: 'POST', pattern: new RegExp(`^/_gitway/api/stages/${SEG}$`), api: updateStageApi },
+  { method: 'POST', pattern: new RegExp(`^/_gitway/api/stages/${SEG}/plan$`), api: planStageApi },
+  { method: 'POST', pattern: new RegExp(`^/_gitway/api/stages/${SEG}/test$`), api: testInvokeApi },
+  { method: 'GET', pattern: new RegExp(`^/_gitway/api/stages/${SEG}/requests$`), api: requestsApi },
+  { method: 'GET', pattern: new RegExp(`^/_gitway/api/stages/${SEG}/requests/events$`), stream: requestEventsStream },
   { method: 'GET', pattern: new RegExp(`^/_gitway/api/stages/${SEG}/history$`), api: stageHistoryApi },
   { method: 'GET', pattern: /^\/_gitway\/api\/deployments$/, api: deploymentsApi },
   { method: 'GET', pattern: /^\/_gitway\/api\/branches$/, api: branchesApi },

@@ -65,27 +65,34 @@ export function assertStage(stage: Stage): void {
     bad(`invalid cacheClusterSize ${stage.cacheClusterSize}: one of ${CACHE_CLUSTER_SIZES.join(', ')}`, '/cacheClusterSize', stage.cacheClusterSize);
   }
   if (stage.canarySettings) assertCanarySettings(stage.canarySettings);
-  assertTags(stage.tags);
+  if (stage.tags !== undefined) assertTags(stage.tags);
   if (stage.documentationVersion !== undefined && (typeof stage.documentationVersion !== 'string' || stage.documentationVersion === '')) {
     bad('documentationVersion must be a non-empty string', '/documentationVersion', stage.documentationVersion);
   }
 }
 
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
 /**
- * Validates stage tags by API Gateway's (TagResource's) rules: at most 50, keys of 1-128
- * characters not starting with "aws:", values of at most 256 characters.
+ * Validates resource tags by API Gateway's rules: at most 50; keys 1-128 and values
+ * 0-256 characters of letters, digits, spaces and `_ . : / = + - @`; keys may not start
+ * with `aws:`.
  *
  * @example
- * assertTags({ team: 'payments' });
+ * assertTags({ team: 'pets', 'cost-center': '42' });
  */
-export function assertTags(tags: Record<string, string> | undefined): void {
-  if (tags === undefined) return;
+export function assertTags(tags: Record<string, string>): void {
   const keys = Object.keys(tags);
   if (keys.length > MAX_TAGS) bad(`a stage can have at most ${MAX_TAGS} tags (got ${keys.length})`, '/tags', keys.length);
-  for (const k of keys) {
-    if (k.length < 1 || k.length > 128 || /^aws:/i.test(k)) bad(`invalid tag key '${k}': 1-128 characters, not starting with "aws:"`, `/tags/${k}`, k);
-    const v = tags[k];
-    if (typeof v !== 'string' || v.length > 256) bad(`invalid value of tag '${k}': a string of at most 256 characters`, `/tags/${k}`, v);
+  for (const key of keys) {
+    const value = tags[key];
+    if (key.length < 1 || key.length > 128 || !TAG_CHARS.test(key)) {
+      bad(`invalid tag key '${key}': 1-128 letters, digits, spaces and _ . : / = + - @`, `/tags/${key}`, key);
+    }
+    if (key.toLowerCase().startsWith('aws:')) bad(`invalid tag key '${key}': the prefix aws: is reserved`, `/tags/${key}`, key);
+    if (typeof value !== 'string' || value.length > 256 || !TAG_CHARS.test(value)) {
+      bad(`invalid value for tag '${key}': at most 256 letters, digits, spaces and _ . : / = + - @`, `/tags/${key}`, value);
+    }
   }
 }
 

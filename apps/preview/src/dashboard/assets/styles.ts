@@ -58,7 +58,7 @@ tr.breaking td:first-child { box-shadow: inset 4px 0 0 var(--bad-fg); }
 .flash.bad { background: var(--bad-bg); color: var(--bad-fg); }
 form.inline { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin: .5rem 0 1rem; }
 label { font-weight: 600; display: block; margin-bottom: .2rem; }
-input[type=text], select { font: inherit; padding: .35rem .5rem; border: 1px solid #6b7280; border-radius: 4px; min-width: 12rem; background: #fff; color: var(--fg); }
+input[type=text], select, textarea { font: inherit; padding: .35rem .5rem; border: 1px solid #6b7280; border-radius: 4px; min-width: 12rem; background: #fff; color: var(--fg); }
 input[aria-invalid=true] { border-color: var(--bad-fg); box-shadow: 0 0 0 1px var(--bad-fg); }
 button, .button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #6b7280; background: #fff; color: var(--fg); cursor: pointer; text-decoration: none; display: inline-block; }
 button:hover { background: var(--panel); }
@@ -86,4 +86,37 @@ pre.udiff .meta { color: var(--muted); font-weight: 600; }
 .value { word-break: break-all; }
 .summary { font-size: 1.05rem; }
 footer { max-width: 76rem; margin: 2rem auto; padding: 0 1.5rem; color: var(--muted); font-size: .85rem; }
+textarea { width: 100%; resize: vertical; }
+select[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--bad-fg); box-shadow: 0 0 0 1px var(--bad-fg); }
+h3 { font-size: 1rem; margin: 1rem 0 .5rem; }
+form.editor { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.25rem; }
+.fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .75rem 1.25rem; align-items: start; }
+.field.wide { grid-column: 1 / -1; }
+.field input[type=text], .field select { width: 100%; min-width: 0; }
+.field.check { display: grid; grid-template-columns: auto 1fr; column-gap: .5rem; align-items: center; padding-top: 1.6rem; }
+.field.check label { margin: 0; }
+.field.check input { width: 1.1rem; height: 1.1rem; margin: 0; }
+.field.check .field-error, .field.check .help { grid-column: 1 / -1; }
+.help { color: var(--muted); font-size: .85rem; margin: .15rem 0 0; }
+fieldset.method { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .75rem 1rem 1rem; background: var(--bg); }
+fieldset.method legend { font-weight: 600; padding: 0 .35rem; }
+.add-method { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: .5rem 0; }
+.add-method label { flex-basis: 100%; }
+nav.toc ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; margin: 1rem 0 0; }
+pre.body { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; overflow: auto; max-height: 24rem; white-space: pre-wrap; word-break: break-all; }
+table.compact td, table.compact th { padding: .2rem .5rem; }
+ul.changes { padding-left: 1.25rem; }
+ul.changes li { margin: .25rem 0; word-break: break-all; }
+dialog { background: var(--bg); max-width: 44rem; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e6e8eb; --muted: #a3acb9; --bg: #0d1117; --panel: #161b22; --line: #30363d; --link: #7cb3ff;
+    --accent: #3b82f6; --ok-bg: #12321f; --ok-fg: #7ee2a0; --bad-bg: #3d1419; --bad-fg: #ff9aa5; --warn-bg: #3a2d0c; --warn-fg: #f5cf72; }
+  input[type=text], select, textarea, button, .button { background: #0d1117; color: var(--fg); border-color: #6e7681; }
+  button:hover { background: var(--panel); }
+  button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
+  button.primary:hover { background: #2563eb; }
+  .badge.stage { color: #93c5fd; background: #172554; }
+  pre.udiff .hunk { color: #93c5fd; background: #172554; }
+  header.top { background: #010409; border-bottom: 1px solid var(--line); }
+}
 `;

@@ -31,7 +31,7 @@ export function layout(rc: RouteContext, page: PageOptions): SafeHtml {
 <title>${page.title} · gitway</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assetUrl('app.css')}">
-<script src="${assetUrl('app.js')}" defer></script>
+<script type="module" src="${assetUrl('app.js')}"></script>
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>

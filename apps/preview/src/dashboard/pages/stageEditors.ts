@@ -27,28 +27,3 @@ ${picker}
 </dialog>
 </section>`;
 }
-
-function variableRow(n: number, name: string, value: string): SafeHtml {
-  const field = (kind: 'name' | 'value', v: string, label: string) => {
-    const id = `var-${kind}-${n}`;
-    return html`<td><label class="sr-only" for="${id}">${label}</label><input type="text" id="${id}" class="var-${kind}" value="${v}" autocomplete="off" spellcheck="false" aria-describedby="${id}-error"><p class="field-error" id="${id}-error"></p></td>`;
-  };
-  return html`<tr>${field('name', name, `Name of variable ${name}`)}${field('value', value, `Value of variable ${name}`)}<td><button type="button" class="var-remove" aria-label="Remove variable ${name}">Remove</button></td></tr>`;
-}
-
-/** The stage variables editor (validated in the page and again on the server). */
-export function variablesEditor(stage: Stage): SafeHtml {
-  const vars = stage.variables ?? {};
-  return html`<section aria-labelledby="vars-h">
-<h2 id="vars-h">Stage variables</h2>
-<p>Names: 1-64 of <code>A-Z a-z 0-9 _</code>. Values: 1-512 of <code>A-Z a-z 0-9 - . _ ~ : / ? # &amp; = ,</code>. Used as <code>\${stageVariables.name}</code> in integrations.</p>
-<form id="vars-form" data-original="${JSON.stringify(vars)}" novalidate>
-<table class="vars-editor">
-<thead><tr><th scope="col">Name</th><th scope="col">Value</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
-<tbody id="vars-rows">${Object.entries(vars).map(([k, v], i) => variableRow(i + 1, k, v))}</tbody>
-</table>
-<p class="form-error" id="vars-error" role="alert"></p>
-<div class="actions start"><button type="button" id="var-add">Add variable</button><button type="submit" id="vars-save" class="primary">Save variables</button></div>
-</form>
-</section>`;
-}

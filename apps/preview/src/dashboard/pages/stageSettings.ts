@@ -1,4 +1,4 @@
-import type { Deployment, MethodSetting, Stage, StageState } from '@gitway/core';
+import type { Deployment, StageState } from '@gitway/core';
 import { deploymentLabel, timeAgo } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 
@@ -14,42 +14,8 @@ ${s.description ? html`<dt>Description</dt><dd>${s.description}</dd>` : ''}
 <dt>Canary</dt><dd>${c?.deploymentId ? html`<span class="badge canary">${c.percentTraffic ?? 0}% of traffic</span> to ${deploymentLabel(c.deploymentId, undefined)}${Object.keys(c.stageVariableOverrides ?? {}).length ? html`, overrides ${Object.entries(c.stageVariableOverrides!).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}` : 'none'}</dd>
 <dt>Cache cluster</dt><dd>${s.cacheClusterEnabled ? `enabled (${s.cacheClusterSize ?? '0.5'} GB)` : 'disabled'}</dd>
 <dt>Tracing</dt><dd>${s.tracingEnabled ? 'enabled' : 'disabled'}</dd>
-<dt>Access log</dt><dd>${s.accessLogSettings?.format ? html`<code>${s.accessLogSettings.format}</code>` : 'off'}</dd>
-${s.clientCertificateId ? html`<dt>Client certificate</dt><dd>${s.clientCertificateId}</dd>` : ''}
+<dt>Access log</dt><dd>${s.accessLogSettings?.format ? html`<code>${s.accessLogSettings.format}</code>` : 'off'}${s.accessLogSettings?.destinationArn ? html` → <code>${s.accessLogSettings.destinationArn}</code>` : ''}</dd>
+<dt>Client certificate</dt><dd>${s.clientCertificateId ?? 'none'}</dd>
+<dt>Tags</dt><dd>${Object.keys(s.tags ?? {}).length ? Object.entries(s.tags!).map(([k, v]) => `${k}=${v}`).join(', ') : 'none'}</dd>
 </dl>`;
-}
-
-const LABELS: [keyof MethodSetting, string][] = [
-  ['throttlingRateLimit', 'rate limit'],
-  ['throttlingBurstLimit', 'burst limit'],
-  ['cachingEnabled', 'caching'],
-  ['cacheTtlInSeconds', 'cache TTL (s)'],
-  ['cacheDataEncrypted', 'cache encrypted'],
-  ['requireAuthorizationForCacheControl', 'auth for cache control'],
-  ['unauthorizedCacheControlHeaderStrategy', 'unauthorized cache control'],
-  ['loggingLevel', 'logging'],
-  ['dataTraceEnabled', 'data trace'],
-  ['metricsEnabled', 'metrics'],
-];
-
-/** Method settings per `resource/METHOD` key (`*\/*` = every method). */
-export function methodSettingsTable(stage: Stage): SafeHtml {
-  const entries = Object.entries(stage.methodSettings ?? {});
-  const body = entries.length
-    ? html`<table>
-<caption class="sr-only">Method settings of stage ${stage.stageName}</caption>
-<thead><tr><th scope="col">Methods</th><th scope="col">Settings</th></tr></thead>
-<tbody>${entries.map(
-        ([key, setting]) =>
-          html`<tr><th scope="row"><code>${key === '*/*' ? '*/* (all methods)' : key}</code></th><td>${LABELS.filter(([k]) => setting[k] !== undefined)
-            .map(([k, label]) => `${label}: ${String(setting[k])}`)
-            .join(' · ') || 'none'}</td></tr>`,
-      )}</tbody>
-</table>`
-    : html`<p class="muted">No method settings: API Gateway's defaults apply.</p>`;
-  return html`<section aria-labelledby="ms-h">
-<h2 id="ms-h">Method settings</h2>
-${body}
-<p class="muted">Unset throttling uses the defaults: 10000 requests/s, burst 5000. Change settings with <code>gitway stage update ${stage.stageName} --patch …</code>.</p>
-</section>`;
 }
