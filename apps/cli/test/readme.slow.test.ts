@@ -21,6 +21,7 @@ const EDITS = [
   { replace: ['version: "2.0"', 'version: "3.0"'] }, // canary: v3
   { replace: ['paths:\n', `paths:\n${ROUTE}`] }, // private branch: add a route
   { replace: ['version: "3.0"', 'version: "4.0"'] }, // main: v4
+  { replace: ['version: "4.0"', 'version: "5.0"'] }, // AWS CLI section: the next PutRestApi
 ];
 
 export interface ReadmeCommand {
@@ -118,10 +119,12 @@ describe('README', () => {
     const server = await startGitHttpServer({ root: tempDir('gitway-readme-srv-'), auth });
     server.createRepo('petstore-api.git');
     const port = await freePort();
+    const servePort = await freePort();
     /** The README's example hosts, made real. */
     const SUBSTITUTIONS: [RegExp, string][] = [
       [/https:\/\/git\.example\.com\/team\/petstore-api\.git/g, server.url('petstore-api.git')],
       [/127\.0\.0\.1:4010/g, `127.0.0.1:${port}`],
+      [/\b4566\b/g, String(servePort)],
     ];
 
     const script: string[] = ['cd "$WORK"'];
@@ -139,11 +142,15 @@ describe('README', () => {
         if (/^gitway preview\b/.test(text)) {
           text = `{ [ -n "$PREVIEW" ] && kill $PREVIEW && wait $PREVIEW 2>/dev/null; ${text.replace(/\s+#.*$/, '')} --port ${port} > preview.out 2> preview.err & PREVIEW=$!; for i in $(seq 1 300); do grep -q listening preview.out 2>/dev/null && break; sleep 0.1; done; grep -q listening preview.out; }`;
         }
+        // A server started in the background (`gitway serve ... &`) is waited for until it answers.
+        if (/\bgitway serve\b.*&\s*(#.*)?$/.test(text)) {
+          text = `${text.replace(/\s+#.*$/, '').replace(/&\s*$/, '> serve.out 2>&1 &')}\nSERVE=$!\nfor i in $(seq 1 300); do curl -s -o /dev/null http://127.0.0.1:${servePort}/ && break; sleep 0.1; done`;
+        }
         script.push(`printf '\\n@@begin ${run.length}\\n'`, text, `printf '\\n@@rc ${run.length} %s\\n' $?`);
         run.push(cmd);
       }
     }
-    script.push('[ -n "$PREVIEW" ] && kill $PREVIEW; true');
+    script.push('[ -n "$PREVIEW" ] && kill $PREVIEW', '[ -n "$SERVE" ] && { pkill -P $SERVE; kill $SERVE; }', 'true');
     fs.writeFileSync(path.join(work, 'readme.sh'), script.join('\n') + '\n');
 
     const out = await new Promise<string>((resolve, reject) => {
@@ -155,8 +162,13 @@ describe('README', () => {
       let text = '';
       child.stdout.on('data', (d) => (text += d));
       child.stderr.on('data', (d) => (text += d));
+      // Never wait forever: a command that hangs is reported as 'not run' for the rest.
+      const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT - 30_000);
       child.on('error', reject);
-      child.on('close', () => resolve(text));
+      child.on('close', () => {
+        clearTimeout(timer);
+        resolve(text);
+      });
     });
     const results = run.map((cmd, i) => {
       const rc = new RegExp(`^@@rc ${i} (\\d+)$`, 'm').exec(out)?.[1];
