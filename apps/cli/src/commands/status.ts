@@ -1,4 +1,5 @@
-import { currentBranch, getDefinitionPath, getMergeState, getRestApiId, getStages, log } from '@gitway/core';
+import path from 'node:path';
+import { currentBranch, getMergeState, getRestApiId, getStages, log } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { short, table } from '../utils/format.js';
 import { undeployedChanges } from '../utils/working.js';
@@ -16,7 +17,8 @@ export default async function (ctx: Context): Promise<Output> {
   const branch = await currentBranch(ctx);
   const pending = await undeployedChanges(ctx);
   const merging = await getMergeState(ctx);
-  const definition = await getDefinitionPath(ctx);
+  // The file undeployedChanges already resolved from the repository config, as the config names it.
+  const definition = path.relative(ctx.dir, pending.file);
   const stages = [];
   for (const s of await getStages(ctx)) stages.push({ stageName: s.stageName, deploymentId: s.deploymentId, behind: await behind(ctx, branch.id, s.deploymentId) });
   const restApiId = await getRestApiId(ctx);

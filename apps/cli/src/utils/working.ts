@@ -25,12 +25,12 @@ export async function writeWorking(ctx: Context, api: Api): Promise<string> {
  * the branch is empty). An unchanged definition is answered from the repository's index
  * without parsing it (core definitionTree).
  */
-export async function undeployedChanges(ctx: Context): Promise<{ count: number; exists: boolean; tip: string | null }> {
+export async function undeployedChanges(ctx: Context): Promise<{ count: number; exists: boolean; tip: string | null; file: string }> {
   const file = await workingDefinitionPath(ctx);
   const exists = await ctx.fs.promises.stat(file).then(() => true, () => false);
   const { id } = await currentBranch(ctx);
-  if (!exists) return { count: 0, exists, tip: id };
-  if (!id) return { count: Object.keys((await readDefinition(ctx)).api.resources).length || 1, exists, tip: id };
+  if (!exists) return { count: 0, exists, tip: id, file };
+  if (!id) return { count: Object.keys((await readDefinition(ctx, file)).api.resources).length || 1, exists, tip: id, file };
   const to = { definition: file, filename: path.relative(ctx.cwd, file) || file };
-  return { count: (await diff({ ...ctx, from: id, to })).changes.length, exists, tip: id };
+  return { count: (await diff({ ...ctx, from: id, to })).changes.length, exists, tip: id, file };
 }
