@@ -5,6 +5,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { freePort } from '@gitway/test-utils';
 import { afterAll, expect, test } from 'vitest';
 import { deploy, getStage, init, newStage, parseDefinition, parsePatchString, readDeployment, resolveRevision, updateStage, type Api } from '@gitway/core';
 import { BIN, ENV, QUICK, gitway, report, snapshot, snapshotDiff, tempDir } from './helpers.js';
@@ -329,13 +330,6 @@ test('fuzz: runtime requests (in-process gateway and preview over HTTP)', async 
   // The preview server over HTTP: random requests and raw malformed bytes never bring it down.
   const repo = await repoWithHistory();
   await deploy({ fs, gitdir: repo.gitdir, author, api: apis[1] ?? apis[0], description: 'petstore', stageName: 'pets', variables: { backend: 'http://127.0.0.1:9' } });
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const s = net.createServer().listen(0, '127.0.0.1', () => {
-        const p = (s.address() as net.AddressInfo).port;
-        s.close(() => resolve(p));
-      });
-    });
   let port = 0;
   let child!: ReturnType<typeof spawn>;
   let childErr = '';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '@gitway/test-utils';
 import { spawn } from 'node:child_process';
 import { expect, test } from 'vitest';
 import { deploy, init, parseDefinition } from '@gitway/core';
@@ -13,13 +13,6 @@ const SECONDS = QUICK ? 5 : 20;
 const EVIL = 'a'.repeat(40) + '!';
 const author = { name: 'hostile', email: 'hostile@example.com' };
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;

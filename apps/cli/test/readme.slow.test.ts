@@ -5,11 +5,10 @@
 // listed in SUBSTITUTIONS; nothing else is changed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { startGitHttpServer, tempDir } from '@gitway/test-utils';
+import { freePort, startGitHttpServer, tempDir } from '@gitway/test-utils';
 import { BIN, ENV } from './helpers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -64,13 +63,6 @@ export function readmeBlocks(markdown: string): ReadmeBlock[] {
   return blocks;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
 
 describe('README', () => {
   it('parses continuations, heredocs, exit comments and skips', () => {

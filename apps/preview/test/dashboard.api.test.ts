@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStage, updateStage } from '@gitway/core';
-import { scenario, type Scenario } from './fixture.js';
+import { csrfToken, scenario, type Scenario } from './fixture.js';
 
 let s: Scenario;
 let token: string;
 
 beforeAll(async () => {
   s = await scenario();
-  const page = await (await fetch(`${s.base}/_gitway/`)).text();
-  token = /<meta name="gitway-csrf" content="([^"]+)">/.exec(page)![1];
+  token = await csrfToken(s.base);
 });
 afterAll(() => s.close());
 

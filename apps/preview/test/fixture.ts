@@ -61,3 +61,9 @@ export async function scenario(): Promise<Scenario> {
     },
   };
 }
+
+/** The CSRF token the dashboard's page carries (POSTs to its API need it, as the page sends it). */
+export async function csrfToken(base: string): Promise<string> {
+  const page = await (await fetch(`${base}/_gitway/`)).text();
+  return /<meta name="gitway-csrf" content="([^"]+)">/.exec(page)![1];
+}

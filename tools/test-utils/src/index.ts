@@ -111,5 +111,6 @@ export function generatedApi(n: number, perDir = 50): Api {
   }
   return api;
 }
+export { freePort } from './freePort.js';
 export * from './gitHttpServer.js';
 export * from './conformance/index.js';
