@@ -61,3 +61,12 @@ describe('deleteDeployment', () => {
     expect((await readDeployment({ ...repo, rev: v1.id })).deleted).toBe(true);
   });
 });
+
+describe('listDeployments', () => {
+  it('lists deployments made within one second newest first, by history (dates have one-second resolution)', async () => {
+    const repo = { ...(await tempRepo()), now: () => Date.UTC(2026, 0, 1) };
+    const ids: string[] = [];
+    for (const v of ['v1', 'v2', 'v3', 'v4', 'v5']) ids.push((await deploy({ ...repo, api: sampleApi(v), description: v })).id);
+    expect((await listDeployments(repo)).map((d) => d.id)).toEqual([...ids].reverse());
+  });
+});

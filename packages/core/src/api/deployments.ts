@@ -63,8 +63,9 @@ export async function deleteDeployment(opts: WriteOptions & { deploymentId: stri
 }
 
 /**
- * GetDeployments: every deployment reachable from a branch, newest first (by date, then
- * id), without the deleted ones unless `includeDeleted` (those carry `deleted: true`).
+ * GetDeployments: every deployment reachable from a branch, newest first (by date; within
+ * one second, a descendant before its ancestors, then by id), without the deleted ones
+ * unless `includeDeleted` (those carry `deleted: true`).
  *
  * @example
  * for (const d of await listDeployments({ fs, gitdir })) console.log(d.id.slice(0, 10), d.description);
@@ -76,6 +77,7 @@ export async function listDeployments(
   const deleted = await getDeletedDeployments(opts);
   const { descriptions } = await _readDescriptions(opts);
   const seen = new Set<string>();
+  const parentsOf = new Map<string, string[]>();
   const out: (DeploymentInfo & { deleted?: boolean })[] = [];
   const queue = [...(await listRefs(opts.fs, opts.gitdir, 'refs/heads/')).values()];
   while (queue.length) {
@@ -84,9 +86,37 @@ export async function listDeployments(
     seen.add(oid);
     const c = await readCommit(opts, oid);
     queue.push(...c.parents);
+    parentsOf.set(oid, c.parents);
     if (deleted[oid] && !opts.includeDeleted) continue;
     out.push({ ...withDescription(deploymentInfo(c), descriptions), ...(deleted[oid] ? { deleted: true } : {}) });
   }
-  out.sort((a, b) => (a.createdDate !== b.createdDate ? (a.createdDate < b.createdDate ? 1 : -1) : a.id < b.id ? -1 : 1));
+  // Commit dates have one-second resolution: deployments made within one second are
+  // ordered by their generation (distance from the root), so history order decides.
+  const generation = generations(parentsOf);
+  out.sort((a, b) =>
+    a.createdDate !== b.createdDate ? (a.createdDate < b.createdDate ? 1 : -1) : generation.get(b.id)! - generation.get(a.id)! || (a.id < b.id ? -1 : 1),
+  );
   return out.slice(0, opts.limit ?? Infinity);
+}
+
+/** 1 + the longest parent chain of each commit (iterative: histories can be deep). */
+function generations(parentsOf: Map<string, string[]>): Map<string, number> {
+  const gen = new Map<string, number>();
+  for (const start of parentsOf.keys()) {
+    const stack = [start];
+    while (stack.length) {
+      const oid = stack[stack.length - 1];
+      if (gen.has(oid)) {
+        stack.pop();
+        continue;
+      }
+      const pending = (parentsOf.get(oid) ?? []).filter((p) => !gen.has(p));
+      if (pending.length) stack.push(...pending);
+      else {
+        stack.pop();
+        gen.set(oid, 1 + Math.max(0, ...(parentsOf.get(oid) ?? []).map((p) => gen.get(p) ?? 0)));
+      }
+    }
+  }
+  return gen;
 }
