@@ -21,11 +21,4 @@ export interface KnownDifference {
   reason: string;
 }
 
-export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
-  {
-    test: 'tests/aws/services/apigateway/test_apigateway_canary.py::TestCanaryDeployments::test_invoking_canary_deployment',
-    key: 'response-deployment-1',
-    kind: 'elsewhere',
-    reason: 'runtime: an undefined $stageVariables reference renders as "" (VTL fidelity, issue #13 "Runtime fidelity", branch sec-runtime)',
-  },
-];
+export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [];
