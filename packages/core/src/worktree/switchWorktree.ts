@@ -1,0 +1,36 @@
+import type { WorkingOptions } from '../api/workingDefinition.js';
+import { switchBranch } from '../api/switchBranch.js';
+import { ConflictError } from '../errors/ConflictError.js';
+import { _checkoutWorking, type Restored } from './_checkout.js';
+import { undeployedChanges } from './undeployedChanges.js';
+
+/** Refuses to overwrite a working definition holding undeployed changes; `advice` says what to do. */
+export async function _assertNoUndeployed(opts: WorkingOptions, advice: string): Promise<void> {
+  const pending = await undeployedChanges(opts);
+  if (pending.count > 0) {
+    throw new ConflictError(`the working definition has ${pending.count} undeployed change(s); ${advice}`, {
+      reason: 'undeployed',
+      changes: pending.count,
+    });
+  }
+}
+
+/**
+ * `gitway switch` for library users: makes `name` the current branch (creating it at
+ * `start` when `create`) and writes its tip into the working definition, as the document
+ * it was deployed from (byte for byte) when one is recorded. Refused (ConflictError,
+ * nothing changed) while the working definition holds undeployed changes, unless `force`.
+ *
+ * @example
+ * const r = await switchWorktree({ fs, gitdir, name: 'private' });
+ * // { branch: 'private', id: '3f2a...', file: '/work/petstore/api.yaml', restored: 'source' }
+ */
+export async function switchWorktree(
+  opts: WorkingOptions & { name: string; create?: boolean; start?: string; force?: boolean },
+): Promise<{ branch: string; id: string | null; file: string | null; restored: Restored | null }> {
+  if (!opts.force) await _assertNoUndeployed(opts, 'deploy them, or switch --force to discard them');
+  const branch = await switchBranch(opts);
+  if (!branch.id) return { branch: branch.name, id: null, file: null, restored: null };
+  const { file, restored } = await _checkoutWorking(opts, branch.id);
+  return { branch: branch.name, id: branch.id, file, restored };
+}
