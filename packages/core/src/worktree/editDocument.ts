@@ -41,15 +41,53 @@ function applyJson(text: string, list: Edit[]): string {
   return JSON.stringify(root, null, indent) + (text.endsWith('\n') ? '\n' : '');
 }
 
+type Yaml = typeof import('yaml');
+type Scalar = string | number | boolean | null;
+const isScalarValue = (v: unknown): v is Scalar => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+/**
+ * Every edit sets a scalar where the document has a scalar: done on the concrete syntax
+ * tree, so every other byte of the document stays as it was. Null when some edit is not
+ * of that kind.
+ */
+function applyYamlScalars(YAML: Yaml, text: string, list: Edit[]): string | null {
+  const tokens = [...new YAML.Parser().parse(text)];
+  const docs = [...new YAML.Composer({ keepSourceTokens: true }).compose(tokens)];
+  if (docs.length !== 1 || docs[0]!.errors.length) return null;
+  const doc = docs[0]!;
+  const planned: [NonNullable<import('yaml').Scalar['srcToken']>, Scalar][] = [];
+  for (const e of list) {
+    if ('remove' in e || !isScalarValue(e.value)) return null;
+    const node = doc.getIn(e.path, true);
+    if (!YAML.isScalar(node) || !node.srcToken || !YAML.CST.isScalar(node.srcToken)) return null;
+    planned.push([node.srcToken, e.value]);
+  }
+  for (const [token, value] of planned) {
+    if (typeof value !== 'string') {
+      YAML.CST.setScalarValue(token, value === null ? 'null' : String(value), { type: 'PLAIN', afterKey: true });
+      continue;
+    }
+    // Keep the user's quoting unless the new text cannot be written that way.
+    const natural = YAML.stringify(value, { lineWidth: 0 });
+    const needs = natural.startsWith('"') ? 'QUOTE_DOUBLE' : natural.startsWith("'") ? 'QUOTE_SINGLE' : null;
+    const keep = token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar' || (needs === null && token.type !== 'block-scalar');
+    YAML.CST.setScalarValue(token, value, keep ? { afterKey: true } : { afterKey: true, type: needs ?? 'PLAIN' });
+  }
+  return tokens.map((t) => YAML.CST.stringify(t)).join('');
+}
+
 function applyYaml(text: string, list: Edit[]): string | null {
-  const YAML = requireLazy('yaml') as typeof import('yaml');
-  const doc = YAML.parseDocument(text, { keepSourceTokens: false });
+  const YAML = requireLazy('yaml') as Yaml;
+  const exact = applyYamlScalars(YAML, text, list);
+  if (exact !== null) return exact;
+  // Keys added or removed, collections changed: edit the document model (comments kept, layout re-rendered).
+  const doc = YAML.parseDocument(text);
   if (doc.errors.length) return null;
   for (const e of list) {
     if ('remove' in e) doc.deleteIn(e.path);
     else doc.setIn(e.path, doc.createNode(e.value, { aliasDuplicateObjects: false }));
   }
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 const treeOf = (api: Api) => buildTree(apiToFiles(api)).object.oid;
