@@ -122,6 +122,45 @@ describe('worktree: the working definition kept as the user wrote it', () => {
     fsck(repo.gitdir);
   });
 
+  it('a merge that adds keys keeps every comment; a JSON working definition keeps its key order', async () => {
+    const repo = await tempRepo();
+    const base = userDocument();
+    await deployText(repo, base, 'v1');
+    await switchWorktree({ ...repo, name: 'private', create: true });
+    await deployText(repo, edit(base, '      summary: List all pets\n', '      summary: List all pets\n      description: Sorted by id.\n'), 'theirs');
+    await switchWorktree({ ...repo, name: 'main' });
+    const ours = edit(base, 'summary: Create a pet', 'summary: Create one pet');
+    await deployText(repo, ours, 'ours');
+    const r = await mergeWorktree({ ...repo, theirs: 'private' });
+    expect(r).toMatchObject({ status: 'merged', restored: 'edited' });
+    const merged = readApiFile(repo);
+    for (const comment of ['# Petstore, as the team writes it.', '# Owner: api-team', "version: '1.0' # bumped by hand", '# the listing the shop front calls', '# admin only']) expect(merged).toContain(comment);
+    expect(merged).toContain('description: Sorted by id.');
+    expect(merged).toContain('summary: Create one pet');
+    expect(merged.indexOf('info:')).toBeLessThan(merged.indexOf('openapi: 3.0.1'));
+    expect((await undeployedChanges(repo)).count).toBe(0);
+
+    const j = await tempRepo();
+    git(j.gitdir, 'config', 'gitway.definition', 'api.json');
+    const doc = JSON.parse(exportDefinition({ api: await parseDefinition({ text: base, filename: 'api.yaml' }), syntax: 'json' }));
+    const reordered = { paths: doc.paths, info: doc.info, openapi: doc.openapi, ...doc };
+    const jsonText = JSON.stringify(reordered, null, 4) + '\n';
+    const write = async (text: string, m: string) => {
+      fs.writeFileSync(path.join(j.dir, 'api.json'), text);
+      return deploy({ ...j, api: await parseDefinition({ text, filename: 'api.json' }), description: m, source: { text, filename: 'api.json' } });
+    };
+    await write(jsonText, 'v1');
+    await switchWorktree({ ...j, name: 'private', create: true });
+    await write(jsonText.replace('"List all pets"', '"List every pet"'), 'theirs');
+    await switchWorktree({ ...j, name: 'main' });
+    expect(fs.readFileSync(path.join(j.dir, 'api.json'), 'utf8')).toBe(jsonText);
+    await write(jsonText.replace('"Create a pet"', '"Create one pet"'), 'ours');
+    expect(await mergeWorktree({ ...j, theirs: 'private' })).toMatchObject({ status: 'merged', restored: 'edited' });
+    expect(fs.readFileSync(path.join(j.dir, 'api.json'), 'utf8')).toBe(jsonText.replace('"Create a pet"', '"Create one pet"').replace('"List all pets"', '"List every pet"'));
+    fsck(repo.gitdir);
+    fsck(j.gitdir);
+  });
+
   it('a conflicted merge: --abort restores the file byte for byte; --continue remembers the stage and moves it', async () => {
     const repo = await tempRepo();
     const base = userDocument();
