@@ -89,6 +89,26 @@ describe('worktree: the working definition kept as the user wrote it', () => {
     fsck(repo.gitdir);
   });
 
+  it('edits to the text alone (a comment) are not discarded by switch: deploy records them, or --force', async () => {
+    const repo = await tempRepo();
+    const text = userDocument();
+    const v1 = await deployText(repo, text, 'v1');
+    await switchWorktree({ ...repo, name: 'other', create: true });
+    const commented = edit(text, '# Owner: api-team', '# Owner: api-team (ask in #api)');
+    fs.writeFileSync(apiFile(repo), commented);
+    expect((await undeployedChanges(repo)).count).toBe(0);
+    const refused = await switchWorktree({ ...repo, name: 'main' }).catch((e: Errors.ConflictError) => e);
+    expect(refused).toBeInstanceOf(Errors.ConflictError);
+    expect((refused as Errors.ConflictError).data.reason).toBe('edited');
+    expect(readApiFile(repo)).toBe(commented);
+    expect(await deployText(repo, commented, 'comment')).toMatchObject({ id: v1.id, created: false });
+    await switchWorktree({ ...repo, name: 'main' });
+    expect(readApiFile(repo)).toBe(commented);
+    fs.writeFileSync(apiFile(repo), text);
+    expect(await switchWorktree({ ...repo, name: 'other', force: true })).toMatchObject({ restored: 'source' });
+    expect(readApiFile(repo)).toBe(commented);
+  });
+
   it('deployments without a source record are rendered canonically (old repositories)', async () => {
     const repo = await tempRepo();
     const text = userDocument();

@@ -19,6 +19,8 @@ export default async function (ctx: Context, args: { remote: string }): Promise<
     const w = r.working;
     if (w.kept?.reason === 'undeployed') {
       notes.push(`the working definition has ${w.kept.changes} undeployed change(s) and was left as it is (gitway switch ${w.branch} --force takes the pulled API)`);
+    } else if (w.kept?.reason === 'edited') {
+      notes.push(`the working definition has edits to its text (comments or layout) that are not deployed and was left as it is (gitway deploy records them)`);
     } else if (w.kept?.reason === 'unreadable') {
       notes.push(`the working definition was left as it is: ${w.kept.error}`);
     } else if (w.updated && w.file) {
