@@ -4,7 +4,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
   abortMergeWorktree, addRemote, buildAwsExport, checkoutWorking, cloneWorktree, continueMergeWorktree, deploy, Errors, exportDefinition, getStage, mergeWorktree,
-  parseDefinition, push, readSource, switchWorktree, undeployedChanges,
+  parseDefinition, pullWorktree, push, readSource, switchWorktree, undeployedChanges,
 } from '@gitway/core';
 import { fsck, git, snapshotDir, startGitHttpServer, tempDir, tempRepo } from '@gitway/test-utils';
 
@@ -260,6 +260,32 @@ describe('worktree: the working definition kept as the user wrote it', () => {
     const r = await cloneWorktree({ ...b, url: server.url('api.git') });
     expect(r).toMatchObject({ branch: 'main', file: path.join(dir, 'api.yaml') });
     expect(await undeployedChanges(b)).toEqual({ count: 0, exists: true, tip: v1.id, file: path.join(dir, 'api.yaml') });
+    fsck(b.gitdir);
+  });
+
+  it('pullWorktree moves the working definition with the branch, and leaves an unparsable one alone', async () => {
+    const server = await startGitHttpServer({ root: tempDir('gitway-srv-') });
+    server.createRepo('api.git', { receivePack: true });
+    const a = await tempRepo();
+    const text = userDocument();
+    await deployText(a, text, 'v1');
+    await addRemote({ ...a, remote: 'origin', url: server.url('api.git') });
+    await push(a);
+    const dir = tempDir();
+    const b = { fs, gitdir: path.join(dir, '.gitway'), cache: {} };
+    await cloneWorktree({ ...b, url: server.url('api.git') });
+    const v2 = await deployText(a, edit(text, 'summary: List all pets', 'summary: List every pet'), 'v2');
+    await push(a);
+    const pulled = await pullWorktree({ ...b, remote: 'origin' });
+    expect(pulled.working).toEqual({ branch: 'main', id: v2.id, updated: true, file: path.join(dir, 'api.yaml'), restored: expect.stringMatching(/^(source|rendered)$/) });
+    expect(await undeployedChanges(b)).toMatchObject({ count: 0, tip: v2.id });
+
+    await deployText(a, edit(text, 'summary: List all pets', 'summary: v3'), 'v3');
+    await push(a);
+    fs.writeFileSync(path.join(dir, 'api.yaml'), 'paths: [unclosed\n');
+    const kept = await pullWorktree({ ...b, remote: 'origin' });
+    expect(kept.working).toMatchObject({ updated: false, kept: { reason: 'unreadable', error: expect.stringMatching(/^api\.yaml:\d+:\d+: /) } });
+    expect(fs.readFileSync(path.join(dir, 'api.yaml'), 'utf8')).toBe('paths: [unclosed\n');
     fsck(b.gitdir);
   });
 
