@@ -47,6 +47,19 @@ async function deployText(repo: Repo, text: string, description: string, extra: 
   return deploy({ ...repo, api, description, source: { text, filename: 'api.yaml' }, ...extra });
 }
 
+/** main at the user document, then `private` and `main` each deploy their edit of it; HEAD on main. */
+async function diverged(repo: Repo, theirs: (base: string) => string, ours: (base: string) => string): Promise<{ base: string; theirs: string; ours: string }> {
+  const base = userDocument();
+  await deployText(repo, base, 'v1');
+  await switchWorktree({ ...repo, name: 'private', create: true });
+  const t = theirs(base);
+  await deployText(repo, t, 'theirs');
+  await switchWorktree({ ...repo, name: 'main' });
+  const o = ours(base);
+  await deployText(repo, o, 'ours');
+  return { base, theirs: t, ours: o };
+}
+
 describe('worktree: the working definition kept as the user wrote it', () => {
   it('switch there and back leaves api.yaml byte-identical; the source lives outside the API tree', async () => {
     const repo = await tempRepo();
@@ -121,14 +134,11 @@ describe('worktree: the working definition kept as the user wrote it', () => {
 
   it('a clean merge edits our document in place: untouched comments, order and quotes stay', async () => {
     const repo = await tempRepo();
-    const base = userDocument();
-    await deployText(repo, base, 'v1');
-    await switchWorktree({ ...repo, name: 'private', create: true });
-    const theirs = edit(base, 'summary: List all pets', 'summary: List every pet');
-    await deployText(repo, theirs, 'theirs');
-    await switchWorktree({ ...repo, name: 'main' });
-    const ours = edit(base, 'summary: Create a pet', 'summary: Create one pet # ours');
-    await deployText(repo, ours, 'ours');
+    const { ours } = await diverged(
+      repo,
+      (base) => edit(base, 'summary: List all pets', 'summary: List every pet'),
+      (base) => edit(base, 'summary: Create a pet', 'summary: Create one pet # ours'),
+    );
 
     const r = await mergeWorktree({ ...repo, theirs: 'private' });
     expect(r).toMatchObject({ status: 'merged', branch: 'main', restored: 'edited', file: apiFile(repo), stage: null });
@@ -144,13 +154,11 @@ describe('worktree: the working definition kept as the user wrote it', () => {
 
   it('a merge that adds keys keeps every comment; a JSON working definition keeps its key order', async () => {
     const repo = await tempRepo();
-    const base = userDocument();
-    await deployText(repo, base, 'v1');
-    await switchWorktree({ ...repo, name: 'private', create: true });
-    await deployText(repo, edit(base, '      summary: List all pets\n', '      summary: List all pets\n      description: Sorted by id.\n'), 'theirs');
-    await switchWorktree({ ...repo, name: 'main' });
-    const ours = edit(base, 'summary: Create a pet', 'summary: Create one pet');
-    await deployText(repo, ours, 'ours');
+    const { base } = await diverged(
+      repo,
+      (b) => edit(b, '      summary: List all pets\n', '      summary: List all pets\n      description: Sorted by id.\n'),
+      (b) => edit(b, 'summary: Create a pet', 'summary: Create one pet'),
+    );
     const r = await mergeWorktree({ ...repo, theirs: 'private' });
     expect(r).toMatchObject({ status: 'merged', restored: 'edited' });
     const merged = readApiFile(repo);
@@ -183,13 +191,11 @@ describe('worktree: the working definition kept as the user wrote it', () => {
 
   it('a conflicted merge: --abort restores the file byte for byte; --continue remembers the stage and moves it', async () => {
     const repo = await tempRepo();
-    const base = userDocument();
-    await deployText(repo, base, 'v1');
-    await switchWorktree({ ...repo, name: 'private', create: true });
-    await deployText(repo, edit(base, 'summary: List all pets', 'summary: Theirs'), 'theirs');
-    await switchWorktree({ ...repo, name: 'main' });
-    const ours = edit(base, 'summary: List all pets', 'summary: Ours');
-    await deployText(repo, ours, 'ours');
+    const { ours } = await diverged(
+      repo,
+      (base) => edit(base, 'summary: List all pets', 'summary: Theirs'),
+      (base) => edit(base, 'summary: List all pets', 'summary: Ours'),
+    );
     const refs = git(repo.gitdir, 'show-ref');
 
     const conflict = await mergeWorktree({ ...repo, theirs: 'private', stageName: 'prod' }).catch((e: unknown) => e as Errors.MergeConflictError);
