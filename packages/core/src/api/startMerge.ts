@@ -19,7 +19,8 @@ import { assertMergeOptions, type MergeOptions } from './merge.js';
  *
  * @example
  * try { await startMerge({ fs, gitdir, theirs: 'private' }); }
- * catch (e) { if (e.code === 'MergeConflictError') await writeWorking(e.data.api); }
+ * catch (e) { if (e.code === 'MergeConflictError') await writeWorkingDefinition({ fs, gitdir, api: e.data.api }); }
+ * // mergeWorktree does this and more: our document edited in place, the stage to move remembered
  */
 export async function startMerge(opts: MergeOptions & { followUp?: MergeFollowUp }): Promise<MergeResult> {
   await _assertRepo(opts);
