@@ -68,9 +68,11 @@ describe('gitway switch / merge / clone keep the working definition as written',
     fsck(gitdir);
   });
 
-  it('clone writes the working definition: status is clean right after', async () => {
+  it("clone writes the working definition even when the server's HEAD names no branch: status is clean right after", async () => {
     const server = await startGitHttpServer({ root: tempDir('gitway-srv-') });
-    server.createRepo('api.git', { receivePack: true });
+    // A bare repository made with git's old default: HEAD -> master, which never gets pushed.
+    const bare = server.createRepo('api.git', { receivePack: true });
+    git(bare, 'symbolic-ref', 'HEAD', 'refs/heads/master');
     const { dir } = await commentedDemo();
     await json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
     await json(dir, 'remote', 'add', 'origin', server.url('api.git'));
