@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { clone, readDeployment, redactUrl } from '@gitway/core';
+import { cloneWorktree, redactUrl } from '@gitway/core';
 import type { Context, Output } from '../context.js';
-import { writeWorking } from '../utils/working.js';
 import { describeSkipped, describeUpdates, transferOptions } from './remote.js';
 
 function defaultDir(url: string): string {
@@ -17,19 +16,16 @@ export default async function (ctx: Context, args: { url: string; dir?: string }
   const t = await transferOptions(ctx, 'clone');
   let result;
   try {
-    result = await clone({ ...ctx, ...t, gitdir, url: args.url });
+    result = await cloneWorktree({ ...ctx, ...t, gitdir, dir, cache: {}, url: args.url });
   } catch (err) {
     if (!existed) fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   } finally {
     t.stop();
   }
-  // The working definition: the default branch's API, written as api.yaml (the repository's configured name).
-  const repo: Context = { ...ctx, dir, gitdir, cache: {} };
-  const head = result.head && result.remoteRefs.has(result.head) ? result.head : null;
-  const file = head ? await writeWorking(repo, (await readDeployment({ ...repo, rev: head })).api) : null;
+  const file = result.file ? path.relative(ctx.cwd, result.file) || result.file : null;
   return {
-    json: { gitdir, url: result.url, definition: file ? path.resolve(ctx.cwd, file) : null, updates: result.updates, skipped: result.skipped },
+    json: { gitdir, url: result.url, definition: result.file, updates: result.updates, skipped: result.skipped },
     text: `Cloned ${result.url} into ${path.relative(ctx.cwd, dir) || dir}${file ? `; wrote ${file}` : ''}\n${describeUpdates(ctx, result.updates)}${describeSkipped(ctx, result.skipped)}`,
   };
 }

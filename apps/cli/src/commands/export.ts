@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { diffStages, Errors, exportDefinition, getStage, newStage, readDeployment } from '@gitway/core';
+import { buildAwsExport, Errors, exportDefinition, readDeployment } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 
 interface Args {
@@ -32,32 +32,11 @@ async function writeAtomic(ctx: Context, file: string, text: string): Promise<vo
   await ctx.fs.promises.rename(tmp, file);
 }
 
-/**
- * What the aws CLI needs to apply a reviewed gitway stage to real API Gateway: the
- * OpenAPI 3.0 JSON for put-rest-api --mode overwrite, the create-deployment input and,
- * with --stage, the update-stage patch operations from a fresh stage to the stage's
- * settings. Deployment ids are API Gateway's own there, so /deploymentId is set by
- * create-deployment --stage-name and a canary is left out (it needs its own deployment).
- */
+/** Writes what core's buildAwsExport builds into a directory and prints the aws commands that apply it. */
 async function exportAws(ctx: Context, args: Args): Promise<Output> {
-  const d = await readDeployment({ ...ctx, rev: args.rev });
+  const { id, files, patchOperations, notes } = await buildAwsExport({ ...ctx, rev: args.rev, stageName: args.stage });
   const dir = path.resolve(ctx.cwd, args.out ?? 'aws-export');
   await ctx.fs.promises.mkdir(dir, { recursive: true });
-  const files: Record<string, string> = { 'api.json': exportDefinition({ api: d.api, format: 'oas30', syntax: 'json' }) };
-  const deployment: Record<string, unknown> = { description: d.description || `gitway ${d.id.slice(0, 10)}` };
-  const notes: string[] = [];
-  let patchOperations: unknown[] | undefined;
-  if (args.stage !== undefined) {
-    const { stage } = await getStage({ ...ctx, stageName: args.stage });
-    if (stage.deploymentId !== d.id) notes.push(`note: stage ${args.stage} serves ${stage.deploymentId.slice(0, 10)}, not ${d.id.slice(0, 10)}; exporting ${args.rev} with its settings`);
-    if (stage.canarySettings) notes.push(`note: the canary of ${args.stage} is not exported; create it with create-deployment --stage-name ${args.stage} --canary-settings after this`);
-    const ops = diffStages(newStage(stage.stageName, stage.deploymentId, stage.createdDate), { ...stage, canarySettings: undefined });
-    deployment.stageName = stage.stageName;
-    if (stage.description) deployment.stageDescription = stage.description;
-    patchOperations = ops.filter((o) => o.path !== '/deploymentId' && o.path !== '/description');
-    files['update-stage.json'] = JSON.stringify({ stageName: stage.stageName, patchOperations }, null, 2) + '\n';
-  }
-  files['create-deployment.json'] = JSON.stringify(deployment, null, 2) + '\n';
   for (const [name, text] of Object.entries(files)) await writeAtomic(ctx, path.join(dir, name), text);
   const rel = path.relative(ctx.cwd, dir) || '.';
   const commands = [
@@ -66,7 +45,7 @@ async function exportAws(ctx: Context, args: Args): Promise<Output> {
     ...(files['update-stage.json'] ? [`aws apigateway update-stage --rest-api-id "$REST_API_ID" --cli-input-json file://${rel}/update-stage.json`] : []),
   ];
   return {
-    json: { id: d.id, dir, files: Object.keys(files).sort(), commands, ...(patchOperations ? { patchOperations } : {}) },
-    text: [`exported ${d.id.slice(0, 10)} to ${rel}/ (${Object.keys(files).sort().join(', ')}); run:`, ...commands.map((c) => `  ${c}`), ...notes].join('\n'),
+    json: { id, dir, files: Object.keys(files).sort(), commands, ...(patchOperations ? { patchOperations } : {}) },
+    text: [`exported ${id.slice(0, 10)} to ${rel}/ (${Object.keys(files).sort().join(', ')}); run:`, ...commands.map((c) => `  ${c}`), ...notes].join('\n'),
   };
 }

@@ -1,15 +1,14 @@
-import { currentBranch, pull, readDeployment } from '@gitway/core';
+import path from 'node:path';
+import { pullWorktree } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { describeSkipped, describeUpdates, transferOptions } from './remote.js';
-import { undeployedChanges, writeWorking } from '../utils/working.js';
 
 export default async function (ctx: Context, args: { remote: string }): Promise<Output> {
   // Like git pull: when the current branch moves, the working definition follows it,
   // unless it holds undeployed changes (then it is left alone and the user is told).
-  const before = await undeployedChanges(ctx).catch(() => null);
   const t = await transferOptions(ctx, 'pull');
   try {
-    const r = await pull({ ...ctx, ...t, remote: args.remote });
+    const r = await pullWorktree({ ...ctx, ...t, remote: args.remote });
     const diverged = r.updates.filter((u) => u.status === 'diverged');
     const notes: string[] = [];
     if (diverged.length) {
@@ -17,20 +16,18 @@ export default async function (ctx: Context, args: { remote: string }): Promise<
         `${diverged.length} ref(s) diverged (moved here and on ${args.remote}) and were left as they are; compare them with the remote-tracking refs, then push --force or redo the change`,
       );
     }
-    const branch = await currentBranch(ctx);
-    const moved = r.updates.find((u) => u.ref === `refs/heads/${branch.name}` && (u.status === 'fast-forward' || u.status === 'created' || u.status === 'forced'));
-    let workingUpdated = false;
-    if (moved && branch.id) {
-      if (before && before.count > 0) {
-        notes.push(`the working definition has ${before.count} undeployed change(s) and was left as it is (gitway switch ${branch.name} --force takes the pulled API)`);
-      } else {
-        const file = await writeWorking(ctx, (await readDeployment({ ...ctx, rev: branch.id })).api);
-        notes.push(`updated ${file} to ${branch.name} (${branch.id.slice(0, 10)})`);
-        workingUpdated = true;
-      }
+    const w = r.working;
+    if (w.kept?.reason === 'undeployed') {
+      notes.push(`the working definition has ${w.kept.changes} undeployed change(s) and was left as it is (gitway switch ${w.branch} --force takes the pulled API)`);
+    } else if (w.kept?.reason === 'edited') {
+      notes.push(`the working definition has edits to its text (comments or layout) that are not deployed and was left as it is (gitway deploy records them)`);
+    } else if (w.kept?.reason === 'unreadable') {
+      notes.push(`the working definition was left as it is: ${w.kept.error}`);
+    } else if (w.updated && w.file) {
+      notes.push(`updated ${path.relative(ctx.cwd, w.file) || w.file} to ${w.branch} (${w.id!.slice(0, 10)})`);
     }
     return {
-      json: { remote: args.remote, url: r.url, fetched: r.fetched, updates: r.updates, skipped: r.skipped, workingDefinitionUpdated: workingUpdated },
+      json: { remote: args.remote, url: r.url, fetched: r.fetched, updates: r.updates, skipped: r.skipped, workingDefinitionUpdated: w.updated },
       text: `From ${r.url}\n${describeUpdates(ctx, r.updates)}${describeSkipped(ctx, r.skipped)}${notes.map((n) => `\n${n}`).join('')}`,
       exitCode: diverged.length ? 1 : 0,
     };

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { currentBranch, getMergeState, getRestApiId, getStages, log } from '@gitway/core';
+import { currentBranch, getMergeState, getRestApiId, getStages, log, undeployedChanges } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { short, table } from '../utils/format.js';
-import { undeployedChanges } from '../utils/working.js';
 
 /** How far `deploymentId` is behind `tip` on its first-parent line (null: not on that line). */
 async function behind(ctx: Context, tip: string | null, deploymentId: string): Promise<number | null> {

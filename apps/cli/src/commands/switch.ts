@@ -1,24 +1,14 @@
-import { Errors, readDeployment, switchBranch } from '@gitway/core';
+import path from 'node:path';
+import { switchWorktree } from '@gitway/core';
 import type { Context, Output } from '../context.js';
-import { undeployedChanges, writeWorking } from '../utils/working.js';
 import { short } from '../utils/format.js';
 
 export default async function (ctx: Context, args: { name: string; create?: boolean; force?: boolean }): Promise<Output> {
-  if (!args.force) {
-    const pending = await undeployedChanges(ctx);
-    if (pending.count > 0) {
-      throw new Errors.ConflictError(
-        `the working definition has ${pending.count} undeployed change(s); deploy them, or switch --force to discard them`,
-        { reason: 'undeployed', changes: pending.count },
-      );
-    }
-  }
-  const branch = await switchBranch({ ...ctx, name: args.name, create: args.create });
-  let file: string | undefined;
-  if (branch.id) file = await writeWorking(ctx, (await readDeployment({ ...ctx, rev: branch.id })).api);
+  const r = await switchWorktree({ ...ctx, name: args.name, create: args.create, force: args.force });
+  const file = r.file ? path.relative(ctx.cwd, r.file) || r.file : null;
   const c = ctx.color;
   return {
-    json: { branch: branch.name, id: branch.id, created: !!args.create, file: file ?? null },
-    text: `${args.create ? 'Switched to a new branch' : 'Switched to branch'} '${c.green(branch.name)}'${branch.id ? ` at ${c.yellow(short(branch.id))}` : ''}${file ? `; wrote ${file}` : ''}`,
+    json: { branch: r.branch, id: r.id, created: !!args.create, file, restored: r.restored },
+    text: `${args.create ? 'Switched to a new branch' : 'Switched to branch'} '${c.green(r.branch)}'${r.id ? ` at ${c.yellow(short(r.id))}` : ''}${file ? `; wrote ${file}` : ''}`,
   };
 }

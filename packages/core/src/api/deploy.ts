@@ -12,6 +12,7 @@ import { GitwayError } from '../errors/GitwayError.js';
 import { newStage, stageFields, type StageCreateOptions } from './createStage.js';
 import { deployProblems } from '../models/deployable.js';
 import { InvalidDefinitionError } from '../errors/InvalidDefinitionError.js';
+import { _recordSource } from '../worktree/sourceRecord.js';
 
 export interface DeployOptions extends WriteOptions {
   api: Api;
@@ -28,7 +29,11 @@ export interface DeployOptions extends WriteOptions {
    * version): set on the stage whether it is created or exists (tags merge over its tags).
    */
   stageOptions?: Omit<StageCreateOptions, 'description' | 'variables'>;
-  /** The definition's text, so a refusal names the line (`api.yaml:12:9: #/paths/...`). */
+  /**
+   * The definition's text, so a refusal names the line (`api.yaml:12:9: #/paths/...`); it is
+   * also recorded as the deployment's source document (`refs/gitway/sources/<id>`), which
+   * switch, clone, pull and merge --abort give back byte for byte.
+   */
   source?: { text: string; filename: string };
   /** Stage variables to set on `stageName` (merged over the existing ones). */
   variables?: Record<string, string>;
@@ -70,6 +75,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult & { stag
   // Stage settings are checked before the deployment commit is written: a refusal leaves the repository as it was.
   if (opts.stageName !== undefined && Object.keys(settings).length) assertStage({ ...newStage(opts.stageName, '0'.repeat(40), new Date(0).toISOString()), ...settings });
   const result = await _deploy({ ...opts, branchRef: opts.branch ? `refs/heads/${opts.branch}` : undefined });
+  if (opts.source) await _recordSource(opts, result.id, opts.source);
   if (opts.stageName === undefined) return result;
   try {
     return { ...result, stage: await moveStage(opts, result, settings) };

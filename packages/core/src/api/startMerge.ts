@@ -1,4 +1,4 @@
-import type { MergeResult } from '../merge/types.js';
+import type { MergeFollowUp, MergeResult } from '../merge/types.js';
 import type { Api } from '../models/types.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { _retryOnRace } from '../commands/_retry.js';
@@ -12,15 +12,17 @@ import { assertMergeOptions, type MergeOptions } from './merge.js';
 /**
  * Like merge, but a conflicted merge is recorded as git does (`MERGE_HEAD` holding
  * theirs, plus `GITWAY_MERGE.json` with the conflict list) so that it can be finished
- * with continueMerge or abandoned with abortMerge. The MergeConflictError's
+ * with continueMerge or abandoned with abortMerge; `followUp` (the stage to move) is kept
+ * with that state so that the merge that finishes it does it. The MergeConflictError's
  * `data.api` is the merged API with ours' value at every conflict: what to write into
  * the working definition for the user to resolve. Refused while a merge is in progress.
  *
  * @example
  * try { await startMerge({ fs, gitdir, theirs: 'private' }); }
- * catch (e) { if (e.code === 'MergeConflictError') await writeWorking(e.data.api); }
+ * catch (e) { if (e.code === 'MergeConflictError') await writeWorkingDefinition({ fs, gitdir, api: e.data.api }); }
+ * // mergeWorktree does this and more: our document edited in place, the stage to move remembered
  */
-export async function startMerge(opts: MergeOptions): Promise<MergeResult> {
+export async function startMerge(opts: MergeOptions & { followUp?: MergeFollowUp }): Promise<MergeResult> {
   await _assertRepo(opts);
   assertMergeOptions(opts);
   const pending = await readMergeState(opts);
@@ -31,7 +33,7 @@ export async function startMerge(opts: MergeOptions): Promise<MergeResult> {
     const out = await _merge(opts);
     if (!out.conflicts) return out;
     const api: Api = await readReaderApi(out.reader, out.tree);
-    await writeMergeState(opts, out.state);
+    await writeMergeState(opts, opts.followUp ? { ...out.state, followUp: opts.followUp } : out.state);
     throw new MergeConflictError(`merge of '${opts.theirs}' has ${out.conflicts.length} conflict(s); resolve them in the working definition, then merge --continue (or --abort)`, {
       conflicts: out.conflicts,
       ours: out.state.ours,

@@ -10,8 +10,8 @@ import type { BranchInfo } from './listBranches.js';
 
 /**
  * Makes `name` the current branch (HEAD), creating it at `start` (default HEAD) when
- * `create`. Only HEAD moves: writing the branch's API into the working definition is
- * the caller's job (the CLI does it, refusing to discard undeployed changes). Refused
+ * `create`. Only HEAD moves: switchWorktree also writes the branch into the working
+ * definition (refusing to discard undeployed changes), as `gitway switch` does. Refused
  * while a merge is in progress (ConflictError).
  *
  * @example

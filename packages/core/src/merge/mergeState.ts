@@ -4,8 +4,10 @@ import { join } from '../utils/join.js';
 
 export const MERGE_HEAD = 'MERGE_HEAD';
 export const MERGE_STATE = 'GITWAY_MERGE.json';
+/** The working definition as it was before a merge stopped (merge --abort gives it back). */
+export const MERGE_WORKING = 'GITWAY_MERGE_WORKING';
 
-async function writeAtomic(opts: RepoOptions, name: string, text: string): Promise<void> {
+export async function writeAtomic(opts: RepoOptions, name: string, text: string): Promise<void> {
   const path = join(opts.gitdir, name);
   await opts.fs.promises.writeFile(path + '.tmp', text);
   await opts.fs.promises.rename(path + '.tmp', path);
@@ -31,4 +33,11 @@ export async function readMergeState(opts: RepoOptions): Promise<MergeState | nu
 export async function clearMergeState(opts: RepoOptions): Promise<void> {
   await opts.fs.promises.unlink(join(opts.gitdir, MERGE_HEAD)).catch(() => undefined);
   await opts.fs.promises.unlink(join(opts.gitdir, MERGE_STATE)).catch(() => undefined);
+  await opts.fs.promises.unlink(join(opts.gitdir, MERGE_WORKING)).catch(() => undefined);
+}
+
+/** The working definition's text saved when the merge stopped, or null. */
+export async function readMergeWorking(opts: RepoOptions): Promise<string | null> {
+  const text = await opts.fs.promises.readFile(join(opts.gitdir, MERGE_WORKING), 'utf8').catch(() => null);
+  return text === null ? null : String(text);
 }

@@ -44,4 +44,12 @@ export interface MergeState {
   message: string;
   bases: string[];
   conflicts: MergeConflict[];
+  /** What to do once the merge is committed, as given to the merge that stopped (`merge --stage prod`). */
+  followUp?: MergeFollowUp;
+}
+
+/** What a merge does after committing: point a stage at the result (created if missing). */
+export interface MergeFollowUp {
+  stageName?: string;
+  deploy?: boolean;
 }

@@ -1,0 +1,11 @@
+export { undeployedChanges, type UndeployedChanges } from './undeployedChanges.js';
+export { switchWorktree } from './switchWorktree.js';
+export { mergeWorktree, continueMergeWorktree, abortMergeWorktree, type WorktreeMergeResult } from './mergeWorktree.js';
+export { pullWorktree, type WorkingUpdate } from './pullWorktree.js';
+export { cloneWorktree } from './cloneWorktree.js';
+export { checkoutWorking } from './checkoutWorking.js';
+export { readSource, SOURCE_REF_PREFIX, type SourceDocument } from './readSource.js';
+export { pointStage } from './pointStage.js';
+export { buildAwsExport, type AwsExport } from './awsExport.js';
+export type { Restored } from './_checkout.js';
+export type { MergeFollowUp } from '../merge/types.js';
