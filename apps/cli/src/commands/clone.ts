@@ -3,10 +3,10 @@ import path from 'node:path';
 import { clone, readDeployment, redactUrl } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { writeWorking } from '../utils/working.js';
-import { describeSkipped, describeUpdates, transferOptions } from './remote.js';
+import { absoluteRemoteUrl, describeSkipped, describeUpdates, transferOptions } from './remote.js';
 
 function defaultDir(url: string): string {
-  const base = redactUrl(url).replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
+  const base = redactUrl(url).replace(/[?#].*$/, '').replace(/\/+$/, '').split(/[/:]/).pop() ?? '';
   return base.replace(/\.git$/, '') || 'gitway-repo';
 }
 
@@ -17,7 +17,7 @@ export default async function (ctx: Context, args: { url: string; dir?: string }
   const t = await transferOptions(ctx, 'clone');
   let result;
   try {
-    result = await clone({ ...ctx, ...t, gitdir, url: args.url });
+    result = await clone({ ...ctx, ...t, gitdir, url: absoluteRemoteUrl(ctx, args.url) });
   } catch (err) {
     if (!existed) fs.rmSync(dir, { recursive: true, force: true });
     throw err;

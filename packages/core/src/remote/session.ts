@@ -7,8 +7,7 @@ import { TransferInterruptedError } from './errors/TransferInterruptedError.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
 import { RemoteTimeoutError } from './errors/RemoteTimeoutError.js';
 import { TooLargeError } from '../errors/TooLargeError.js';
-import { InvalidParameterError } from '../errors/InvalidParameterError.js';
-import { printableName } from '../models/refName.js';
+import { assertRemoteUrl } from './remoteUrl.js';
 
 /** Default idle timeout of a remote exchange: 10 minutes without a byte (native git has none by default). */
 export const DEFAULT_REMOTE_TIMEOUT_MS = 600_000;
@@ -42,10 +41,7 @@ type SessionOptions = { http?: HttpClient; onAuth?: RemoteAuthCallback; onProgre
  * A URL with control characters (which `new URL` would silently drop) is refused.
  */
 export function createSession(rawUrl: string, opts: SessionOptions): Session {
-  // eslint-disable-next-line no-control-regex
-  if (typeof rawUrl === 'string' && /[\x00-\x1f\x7f]/.test(rawUrl)) {
-    throw new InvalidParameterError(`invalid remote URL '${printableName(redactUrl(rawUrl))}': it contains control characters`, { path: 'url', value: printableName(redactUrl(rawUrl)) });
-  }
+  assertRemoteUrl(rawUrl);
   let url = rawUrl.replace(/\/+$/, '');
   let authorization: string | undefined;
   try {
