@@ -17,7 +17,7 @@ import {
   updateStage,
   type RemoteTransport,
 } from '@gitway/core';
-import { fixedClock, fsck, git, sampleApi, snapshotDir, tempDir, tempRepo } from '@gitway/test-utils';
+import { fixedClock, freePort, fsck, git, sampleApi, snapshotDir, tempDir, tempRepo } from '@gitway/test-utils';
 
 const transport = createGitTransport();
 
@@ -225,6 +225,24 @@ describe('native git remote: URLs and failures', () => {
       'NotAGitwayRemoteError',
       `cannot reach '${missing}': only http(s) URLs can be reached without native git (install git for ssh, file and local paths)`,
     ]);
+  });
+
+  it('refuses a pack over maxPackBytes and a closed ssh port, leaving nothing behind', async () => {
+    const { url } = nativeBare('path');
+    const a = await tempRepo();
+    await addRemote({ ...a, remote: 'origin', url });
+    await deploy({ ...a, api: sampleApi('v1'), description: 'v1', stageName: 'prod' });
+    await push({ ...a, transport, stages: ['prod'] });
+    const target = path.join(tempDir(), 'c');
+    const big = await codeOf(clone({ fs, url, gitdir: path.join(target, '.gitway'), transport, maxPackBytes: 100 }));
+    expect([big.code, big.message]).toEqual(['TooLargeError', `remote ${url} sent more than 100 bytes; gave up, nothing was changed (raise the limit with maxPackBytes)`]);
+    expect(fs.existsSync(path.join(target, '.gitway'))).toBe(false);
+    const port = await freePort();
+    await addRemote({ ...a, remote: 'closed', url: `ssh://git@127.0.0.1:${port}/api.git` });
+    const before = snapshotDir(a.gitdir);
+    const closed = await codeOf(fetch({ ...a, remote: 'closed', transport: createGitTransport({ env: { ...process.env, GIT_SSH_COMMAND: 'ssh -F /dev/null -o BatchMode=yes' } }) }));
+    expect([closed.code, closed.message]).toEqual(['RemoteUnreachableError', `cannot reach remote ssh://git@127.0.0.1:${port}/api.git: ssh: connect to host 127.0.0.1 port ${port}: Connection refused`]);
+    expect(snapshotDir(a.gitdir)).toEqual(before);
   });
 
   it('gives up on a silent remote after the idle timeout and leaves nothing behind', async () => {
