@@ -25,9 +25,9 @@ export async function addRemote(opts: RepoOptions & { remote: string; url: strin
   if (existing !== undefined && !opts.force) {
     throw new AlreadyExistsError(`remote '${opts.remote}' already exists`, { what: 'remote', name: opts.remote });
   }
-  const [heads, stages] = fetchRefspecs(opts.remote);
   await (await isoGit()).setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.url`, value: opts.url });
-  await (await isoGit()).setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.fetch`, value: heads });
-  await (await isoGit()).setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.fetch`, value: stages, append: true });
+  for (const [i, spec] of fetchRefspecs(opts.remote).entries()) {
+    await (await isoGit()).setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${opts.remote}.fetch`, value: spec, append: i > 0 });
+  }
   return { remote: opts.remote, url: redactUrl(opts.url) };
 }

@@ -94,10 +94,13 @@ async function within<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Pro
   }
 }
 
-async function open(s: Session, method: string, path: string, headers: Record<string, string>, body?: Buffer, phase?: string): Promise<StreamedResponse> {
+/** A request body: bytes (sent with a content-length), or a stream made afresh for each attempt (sent chunked). */
+export type RequestBody = Buffer | (() => AsyncIterable<Buffer>);
+
+async function open(s: Session, method: string, path: string, headers: Record<string, string>, body?: RequestBody, phase?: string): Promise<StreamedResponse> {
   const h: Record<string, string> = { 'user-agent': 'git/gitway', ...headers };
   if (s.authorization) h.authorization = s.authorization;
-  if (body) h['content-length'] = String(body.length);
+  if (Buffer.isBuffer(body)) h['content-length'] = String(body.length);
   const what = `${phase ? phase.toLowerCase() : 'waiting for an answer'} (${method} ${path.replace(/\?.*$/, '')})`;
   const abort = new AbortController();
   let res;
@@ -107,7 +110,7 @@ async function open(s: Session, method: string, path: string, headers: Record<st
       url: s.url + path,
       method,
       headers: h,
-      body: body ? ([new Uint8Array(body)] as unknown as AsyncIterableIterator<Uint8Array>) : undefined,
+      body: (body === undefined ? undefined : Buffer.isBuffer(body) ? [new Uint8Array(body)] : body()) as unknown as AsyncIterableIterator<Uint8Array> | undefined,
       signal: abort.signal,
     });
     res = await within(sent, s.timeoutMs, () => timeoutError(s, what));
@@ -174,7 +177,7 @@ async function collect(s: Session, body: AsyncIterable<Buffer>, limit: number): 
  * by the session's byte limit and idle timeout. Sends once more with credentials from
  * `onAuth` after a 401; maps 401/403/5xx to typed errors.
  */
-export async function requestStream(s: Session, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: Buffer, phase?: string): Promise<StreamedResponse> {
+export async function requestStream(s: Session, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: RequestBody, phase?: string): Promise<StreamedResponse> {
   let res = await open(s, method, path, headers, body, phase);
   if (res.status === 401 && s.onAuth && !s.askedForAuth) {
     s.askedForAuth = true;
@@ -205,7 +208,7 @@ export async function request(
   method: 'GET' | 'POST',
   path: string,
   headers: Record<string, string> = {},
-  body?: Buffer,
+  body?: RequestBody,
   phase?: string,
 ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
   const res = await requestStream(s, method, path, headers, body, phase);
