@@ -34,7 +34,7 @@ async function codeOf(p: Promise<unknown>): Promise<{ code: string; message: str
 /** A bare repository made by native git, and its URL in the form under test. */
 function nativeBare(form: 'path' | 'file'): { bare: string; url: string } {
   const bare = path.join(tempDir('gitway-bare-'), 'api.git');
-  execFileSync('git', ['init', '--quiet', '--bare', bare]);
+  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=trunk', bare]);
   return { bare, url: form === 'path' ? bare : pathToFileURL(bare).href };
 }
 
@@ -67,6 +67,9 @@ describe.each(['path', 'file'] as const)('a %s remote through native git', (form
       ['refs/heads/main', 'created', v2.id],
       ['refs/stages/prod', 'created', prodA],
     ]);
+    // The bare repository's HEAD names an unborn branch: the clone settles on main and says so.
+    expect(git(bare, 'symbolic-ref', 'HEAD').trim()).toBe('refs/heads/trunk');
+    expect(cloned.head).toBe('refs/heads/main');
     const b = { fs, gitdir, cache: {}, author: a.author, now: fixedClock(Date.UTC(2026, 1, 1)) };
     expect((await readDeployment({ ...b, rev: 'main' })).api).toEqual(sampleApi('v2'));
     expect((await readDeployment({ ...b, rev: 'prod@{1}' })).id).toBe(v1.id);
