@@ -56,5 +56,10 @@ export function createHttpTransport(http?: HttpClient): RemoteTransport {
   };
 }
 
-/** The smart-HTTP transport with node's http client. */
+/**
+ * The smart-HTTP transport with node's http client (what sync calls use when no transport is given).
+ *
+ * @example
+ * await push({ fs, gitdir, remote: 'origin', transport: httpTransport });
+ */
 export const httpTransport: RemoteTransport = createHttpTransport();
