@@ -246,6 +246,12 @@ describe('native git remote: URLs and failures', () => {
     const closed = await codeOf(fetch({ ...a, remote: 'closed', transport: createGitTransport({ env: { ...process.env, GIT_SSH_COMMAND: 'ssh -F /dev/null -o BatchMode=yes' } }) }));
     expect([closed.code, closed.message]).toEqual(['RemoteUnreachableError', `cannot reach remote ssh://git@127.0.0.1:${port}/api.git: ssh: connect to host 127.0.0.1 port ${port}: Connection refused`]);
     expect(snapshotDir(a.gitdir)).toEqual(before);
+    // https with credentials in the URL: git's messages reach the user without them.
+    await addRemote({ ...a, remote: 'web', url: `http://bob:hunter2@127.0.0.1:${port}/api.git` });
+    const web = await codeOf(fetch({ ...a, remote: 'web', transport }));
+    expect(web.code).toBe('RemoteUnreachableError');
+    expect(web.message).toContain(`cannot reach remote http://127.0.0.1:${port}/api.git: `);
+    expect(web.message).not.toContain('hunter2');
   });
 
   it('gives up on a silent remote after the idle timeout and leaves nothing behind', async () => {
