@@ -17,10 +17,14 @@ interface Child {
   peakRssMb: number;
 }
 
-/** The CLI, asynchronously (the server is in this process), sampling its memory. */
+/**
+ * The CLI, asynchronously (the server is in this process), sampling its memory. The server
+ * lies in git's protocol v0, which gitway's own smart-HTTP client speaks: GITWAY_TRANSPORT=http
+ * (native git would ask for v2; its hostile cases are in packages/core/test/gitRemote.test.ts).
+ */
 function gitwayAsync(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Child> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...ENV, ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...ENV, GITWAY_TRANSPORT: 'http', ...env } });
     let stdout = '';
     let stderr = '';
     let peak = 0;

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cloneWorktree, redactUrl } from '@gitway/core';
 import type { Context, Output } from '../context.js';
-import { describeSkipped, describeUpdates, transferOptions } from './remote.js';
+import { absoluteRemoteUrl, describeSkipped, describeUpdates, transferOptions } from './remote.js';
 
 function defaultDir(url: string): string {
-  const base = redactUrl(url).replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
+  const base = redactUrl(url).replace(/[?#].*$/, '').replace(/\/+$/, '').split(/[/:]/).pop() ?? '';
   return base.replace(/\.git$/, '') || 'gitway-repo';
 }
 
@@ -16,7 +16,7 @@ export default async function (ctx: Context, args: { url: string; dir?: string }
   const t = await transferOptions(ctx, 'clone');
   let result;
   try {
-    result = await cloneWorktree({ ...ctx, ...t, gitdir, dir, cache: {}, url: args.url });
+    result = await cloneWorktree({ ...ctx, ...t, gitdir, dir, cache: {}, url: absoluteRemoteUrl(ctx, args.url) });
   } catch (err) {
     if (!existed) fs.rmSync(dir, { recursive: true, force: true });
     throw err;

@@ -1,4 +1,5 @@
-import { addRemote, Errors, listRemotes, printableName, removeRemote, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
+import path from 'node:path';
+import { addRemote, Errors, findGitTransport, httpTransport, listRemotes, printableName, remoteUrlKind, removeRemote, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { progressBar } from '../utils/progress.js';
 import { short, table } from '../utils/format.js';
@@ -44,15 +45,39 @@ export function describeSkipped(ctx: Context, skipped: SkippedRef[] | undefined)
   return '\n' + table(skipped.map((s) => ['  ' + ctx.color.red('skipped'), printableName(s.ref), `(${s.reason})`]));
 }
 
-/** Auth, limits and a progress bar (stderr on a TTY only) for a transfer; call stop() when done. */
+/**
+ * How remotes are reached: native git when installed (any git URL, the user's ssh agent
+ * and credential helpers; prompts only on a terminal), else gitway's smart-HTTP client.
+ * GITWAY_TRANSPORT=git or http forces one.
+ */
+export async function transportFromEnv(ctx: Context): Promise<NonNullable<RemoteSyncOptions['transport']>> {
+  const wanted = ctx.env.GITWAY_TRANSPORT ?? '';
+  if (!['', 'auto', 'git', 'http'].includes(wanted)) {
+    throw new Errors.InvalidParameterError(`GITWAY_TRANSPORT='${wanted}' is not one of git, http, auto`, { path: 'GITWAY_TRANSPORT', value: wanted });
+  }
+  if (wanted === 'http') return httpTransport;
+  const git = await findGitTransport({ interactive: ctx.tty && !!process.stdin.isTTY, env: ctx.env, cwd: ctx.cwd });
+  if (git) return git;
+  if (wanted === 'git') throw new Errors.InvalidParameterError('GITWAY_TRANSPORT=git but no git (2.29 or later) was found on PATH', { path: 'GITWAY_TRANSPORT', value: wanted });
+  return httpTransport;
+}
+
+/** A local-path remote as an absolute path (so it works from any directory); other URLs as given. */
+export function absoluteRemoteUrl(ctx: Context, url: string): string {
+  return typeof url === 'string' && url && remoteUrlKind(url) === 'path' && !url.startsWith('-') ? path.resolve(ctx.cwd, url) : url;
+}
+
+/** Transport, auth, limits and a progress bar (stderr on a TTY only) for a transfer; call stop() when done. */
 export async function transferOptions(
   ctx: Context,
   label: string,
-): Promise<Pick<RemoteSyncOptions, 'onAuth' | 'onProgress' | 'maxPackBytes' | 'timeoutMs'> & { stop(): void }> {
+): Promise<Pick<RemoteSyncOptions, 'onAuth' | 'onProgress' | 'maxPackBytes' | 'timeoutMs' | 'transport'> & { stop(): void }> {
   const limits = limitsFromEnv(ctx.env);
+  const transport = await transportFromEnv(ctx);
   const bar = await progressBar(ctx, label);
   return {
     ...limits,
+    transport,
     onAuth: authFromEnv(ctx.env),
     onProgress: (e) => bar.update(e.loaded, Math.max(e.total ?? e.loaded, e.loaded, 1)),
     stop: () => bar.stop(),
@@ -77,7 +102,7 @@ export function describeUpdates(ctx: Context, updates: RefUpdate[]): string {
 export default async function (ctx: Context, args: { _: string[]; name?: string; url?: string; force?: boolean }): Promise<Output> {
   const sub = String(args._[1]);
   if (sub === 'add') {
-    const r = await addRemote({ ...ctx, remote: args.name!, url: args.url!, force: args.force });
+    const r = await addRemote({ ...ctx, remote: args.name!, url: absoluteRemoteUrl(ctx, args.url!), force: args.force });
     return { json: { name: r.remote, url: r.url }, text: `added remote ${ctx.color.cyan(r.remote)} ${r.url}` };
   }
   if (sub === 'remove') {

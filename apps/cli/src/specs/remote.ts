@@ -8,13 +8,14 @@ export default {
   subcommands: [
     {
       command: 'add <name> <url>',
-      describe: 'Record a remote (any git smart-HTTP server: GitHub, GitLab, Gitea, git http-backend)',
+      describe: 'Record a remote (any git URL: https, ssh, git@host:path, file://, a local path)',
       builder: (y) =>
         y
           .positional('name', { type: 'string', demandOption: true, describe: 'remote name, e.g. origin' })
-          .positional('url', { type: 'string', demandOption: true, describe: 'http(s) URL of a bare git repository' })
+          .positional('url', { type: 'string', demandOption: true, describe: 'git URL of a bare git repository (a relative path is stored absolute)' })
           .option('force', { type: 'boolean', describe: 'replace an existing remote of that name' })
-          .example('gitway remote add origin https://git.example.com/team/petstore.git', 'share through a git server'),
+          .example('gitway remote add origin https://git.example.com/team/petstore.git', 'share through a git server')
+          .example('gitway remote add backup /srv/git/petstore.git', 'a bare repository on this machine (or file:///srv/git/petstore.git)'),
       load,
     },
     {

@@ -1,13 +1,11 @@
 import type { RemoteSyncOptions, RefUpdate } from './types.js';
-import { createSession } from './session.js';
-import { discover } from './discover.js';
-import { fetchPack } from './fetchPack.js';
-import { IncomingPack, installPack, removePack } from './installPack.js';
+import { connectRemote } from './connectRemote.js';
+import { removePack } from './installPack.js';
 import { assertGitwayRefs, splitRemoteRefs, type SkippedRef } from './assertGitwayRefs.js';
-import { trackingRef } from './trackingRef.js';
+import { trackingRef } from './syncedRefs.js';
 import { remoteUrl } from './remoteConfig.js';
 import { isFastForward } from './isFastForward.js';
-import { listRefs, readRef, updateRef } from '../storage/refs.js';
+import { readRef, updateRef } from '../storage/refs.js';
 import { hasObject } from '../storage/hasObject.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
 
@@ -26,41 +24,33 @@ export interface FetchResult {
 }
 
 /**
- * Downloads the remote's branches and stages: one upload-pack request for every
- * missing object, the pack installed atomically and checked to be gitway's, then the
+ * Downloads the remote's branches and stages through the call's transport: the
+ * advertised names validated first (only valid ones are asked for), the missing objects
+ * installed and checked to be gitway's (taken out again when not), then the
  * remote-tracking refs moved. Any failure before that leaves the repository as it was.
  */
 export async function _fetch(opts: RemoteSyncOptions & { remote: string; url?: string }): Promise<FetchResult> {
-  const s = createSession(opts.url ?? (await remoteUrl(opts, opts.remote)), opts);
-  const adv = await discover(s, 'git-upload-pack');
-  const { refs, skipped } = splitRemoteRefs(adv.refs);
+  const conn = await connectRemote(opts, opts.url ?? (await remoteUrl(opts, opts.remote)), 'fetch');
+  const { refs, skipped } = splitRemoteRefs(conn.refs);
   if (refs.size === 0) {
-    const reason = adv.refs.size === 0 ? 'empty' : 'no branches or stages';
+    const reason = conn.refs.size === 0 ? 'empty' : 'no branches or stages';
     const hint =
       reason === 'empty' ? 'it is empty; push to it first' : skipped.length ? `it has no branches or stages with valid names; skipped ${skipped.length} invalid ref name(s)` : 'it has no branches or stages';
-    throw new NotAGitwayRemoteError(`not a gitway repository: ${s.url} (${hint})`, { url: s.url, reason, skipped });
+    throw new NotAGitwayRemoteError(`not a gitway repository: ${conn.url} (${hint})`, { url: conn.url, reason, skipped });
   }
   const cache = (opts.cache ?? {}) as Record<string, unknown>;
-  const wants: string[] = [];
-  for (const oid of new Set(refs.values())) if (!(await hasObject(opts.fs, opts.gitdir, oid, cache))) wants.push(oid);
-  let installed = null;
-  if (wants.length) {
-    const haves = [...new Set((await listRefs(opts.fs, opts.gitdir, 'refs/')).values())].slice(0, 256);
-    const incoming = await IncomingPack.create(opts);
-    let received;
-    try {
-      received = await fetchPack(s, adv.caps, wants, haves, incoming, opts.onMessage);
-    } catch (err) {
-      await incoming.discard();
-      throw err;
-    }
-    if (received.objects === 0) await incoming.discard();
-    else installed = await installPack(opts, incoming, received.hash);
+  const missing = new Map<string, string>();
+  for (const [ref, oid] of refs) if (!(await hasObject(opts.fs, opts.gitdir, oid, cache))) missing.set(ref, oid);
+  let installed: Awaited<ReturnType<typeof conn.fetch>>['installed'] = [];
+  if (missing.size) {
+    const received = await conn.fetch(missing);
+    installed = received.installed;
+    for (const [ref, oid] of received.refs) if (refs.has(ref)) refs.set(ref, oid);
   }
   try {
-    await assertGitwayRefs(opts, refs, s.url);
+    await assertGitwayRefs(opts, refs, conn.url);
   } catch (err) {
-    await removePack(opts, installed);
+    for (const pack of installed) await removePack(opts, pack);
     throw err;
   }
   const updates: RefUpdate[] = [];
@@ -71,5 +61,5 @@ export async function _fetch(opts: RemoteSyncOptions & { remote: string; url?: s
     const status = old === oid ? 'up-to-date' : !old ? 'created' : (await isFastForward(opts, ref, old, oid)) ? 'fast-forward' : 'forced';
     updates.push({ ref: tracking, old, new: oid, status });
   }
-  return { url: s.url, remoteRefs: refs, head: adv.head, updates, skipped };
+  return { url: conn.url, remoteRefs: refs, head: conn.head, updates, skipped };
 }

@@ -1,10 +1,8 @@
 import type { RemoteSyncOptions, RefUpdate } from './types.js';
-import { createSession } from './session.js';
-import { discover } from './discover.js';
-import { objectsToSend } from './objectsToSend.js';
-import { sendPack, ZERO, type PushCommand } from './sendPack.js';
+import { connectRemote } from './connectRemote.js';
+import { ZERO, type PushCommand } from './sendPack.js';
 import { assertGitwayRefs, gitwayRefs } from './assertGitwayRefs.js';
-import { trackingRef } from './trackingRef.js';
+import { SYNCED_REFS, syncedRef, trackingRef } from './syncedRefs.js';
 import { remoteUrl } from './remoteConfig.js';
 import { isFastForward } from './isFastForward.js';
 import { listRefs, readRef, updateRef } from '../storage/refs.js';
@@ -29,7 +27,14 @@ export interface PushResult {
 }
 
 async function selectRefs(opts: RemoteSyncOptions & PushSelection): Promise<string[]> {
-  if (opts.all) return [...(await listRefs(opts.fs, opts.gitdir, 'refs/heads/')).keys(), ...(await listRefs(opts.fs, opts.gitdir, 'refs/stages/')).keys()];
+  if (opts.all) {
+    const all: string[] = [];
+    for (const spec of SYNCED_REFS) {
+      if (spec.remote.endsWith('/')) all.push(...(await listRefs(opts.fs, opts.gitdir, spec.remote)).keys());
+      else if (await readRef(opts.fs, opts.gitdir, spec.remote)) all.push(spec.remote);
+    }
+    return all;
+  }
   const refs: string[] = [];
   const branch = await _currentBranchRef(opts);
   if (await readRef(opts.fs, opts.gitdir, branch)) refs.push(branch);
@@ -43,23 +48,22 @@ async function selectRefs(opts: RemoteSyncOptions & PushSelection): Promise<stri
 }
 
 /**
- * Checks every selected ref first (fast-forward, stage seen at the last fetch), then
- * sends one pack and all ref updates in one receive-pack request, then moves the
- * remote-tracking refs of what the server accepted.
+ * Checks every selected ref first (fast-forward against what the remote holds now), then
+ * sends the objects and all ref updates through the call's transport (one receive-pack
+ * request), then moves the remote-tracking refs of what the server accepted.
  */
 export async function _push(opts: RemoteSyncOptions & PushSelection & { remote: string }): Promise<PushResult> {
   const refs = await selectRefs(opts);
-  const s = createSession(await remoteUrl(opts, opts.remote), opts);
-  const adv = await discover(s, 'git-receive-pack');
-  if (adv.refs.size > 0 && gitwayRefs(adv.refs).size === 0) {
-    throw new NotAGitwayRemoteError(`not a gitway repository: ${s.url} (it has no branches or stages)`, { url: s.url, reason: 'no branches or stages' });
+  const conn = await connectRemote(opts, await remoteUrl(opts, opts.remote), 'push');
+  if (conn.refs.size > 0 && gitwayRefs(conn.refs).size === 0) {
+    throw new NotAGitwayRemoteError(`not a gitway repository: ${conn.url} (it has no branches or stages)`, { url: conn.url, reason: 'no branches or stages' });
   }
-  await assertGitwayRefs(opts, adv.refs, s.url, true);
+  await assertGitwayRefs(opts, conn.refs, conn.url, true);
   const commands: (PushCommand & { status: RefUpdate['status'] })[] = [];
   const updates: RefUpdate[] = [];
   for (const ref of refs) {
     const local = (await readRef(opts.fs, opts.gitdir, ref))!;
-    const remote = adv.refs.get(ref) ?? null;
+    const remote = conn.refs.get(ref) ?? null;
     if (remote === local) {
       updates.push({ ref, old: remote, new: local, status: 'up-to-date' });
       continue;
@@ -71,23 +75,22 @@ export async function _push(opts: RemoteSyncOptions & PushSelection & { remote: 
       // what we push still descends from what the remote holds.
       const ff = await isFastForward(opts, ref, remote, local);
       if (!ff && !opts.force) {
-        const kind = ref.startsWith('refs/stages/') ? 'stage' : 'branch';
-        const name = ref.replace(/^refs\/(heads|stages)\//, '');
+        const { spec, name } = syncedRef(ref)!;
+        const kind = spec.kind;
         throw new NonFastForwardError(
-          `remote ${kind} '${name}' on ${s.url} has changes you do not have (remote ${remote.slice(0, 10)}, yours ${local.slice(0, 10)}); run 'gitway fetch' (or 'gitway pull') and retry, or push --force to overwrite it`,
-          { ref, remote: remote, local, url: s.url },
+          `remote ${kind} '${name}' on ${conn.url} has changes you do not have (remote ${remote.slice(0, 10)}, yours ${local.slice(0, 10)}); run 'gitway fetch' (or 'gitway pull') and retry, or push --force to overwrite it`,
+          { ref, remote: remote, local, url: conn.url },
         );
       }
       status = ff ? 'fast-forward' : 'forced';
     }
     commands.push({ ref, old: remote ?? ZERO, new: local, status });
   }
-  if (!commands.length) return { url: s.url, updates };
-  const objects = await objectsToSend(opts, commands.map((c) => c.new), [...adv.refs.values()]);
-  const report = await sendPack(opts, s, adv.caps, commands, objects, opts.onMessage);
+  if (!commands.length) return { url: conn.url, updates };
+  const report = await conn.push(commands);
   const hook = report.messages.length ? `: ${report.messages.join(' / ')}` : '';
   if (report.unpack !== 'ok') {
-    throw new PushRejectedError(`push to ${s.url} failed: the remote could not unpack (${report.unpack})${hook}`, { url: s.url, refs: [], messages: report.messages });
+    throw new PushRejectedError(`push to ${conn.url} failed: the remote could not unpack (${report.unpack})${hook}`, { url: conn.url, refs: [], messages: report.messages });
   }
   const rejected: { ref: string; reason: string }[] = [];
   for (const c of commands) {
@@ -102,7 +105,7 @@ export async function _push(opts: RemoteSyncOptions & PushSelection & { remote: 
   }
   if (rejected.length) {
     const what = rejected.map((r) => `${r.ref} (${r.reason})`).join(', ');
-    throw new PushRejectedError(`push to ${s.url} rejected: ${what}${hook}`, { url: s.url, refs: rejected, messages: report.messages, updates });
+    throw new PushRejectedError(`push to ${conn.url} rejected: ${what}${hook}`, { url: conn.url, refs: rejected, messages: report.messages, updates });
   }
-  return { url: s.url, updates };
+  return { url: conn.url, updates };
 }

@@ -2,7 +2,8 @@ import type { RepoOptions } from '../models/FsClient.js';
 import { readCommit, readTree } from '../storage/readObjects.js';
 import { hasObject } from '../storage/hasObject.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
-import { remoteRefProblem } from '../models/names.js';
+import { refNameProblem } from '../models/refName.js';
+import { syncedRef } from './syncedRefs.js';
 
 /** A ref a remote advertised that gitway refused to take; `reason` says which rule it breaks. */
 export interface SkippedRef {
@@ -11,10 +12,11 @@ export interface SkippedRef {
 }
 
 /**
- * Splits a remote's advertised refs into the branches and stages gitway takes and the
- * ones it skips because their names break git's check-ref-format rules or gitway's
- * branch/stage rules (`refs/heads/../../x`, `refs/stages/HEAD`, control characters...).
- * Other refs (tags, notes) are ignored without a word, as they are never written. Of two
+ * Splits a remote's advertised refs into the ones gitway syncs (SYNCED_REFS: branches and
+ * stages) and the ones it skips because their names break git's check-ref-format rules or
+ * gitway's branch/stage rules (`refs/heads/../../x`, `refs/stages/HEAD`, control
+ * characters...) or their id is not a full object id (git advertises a broken ref as
+ * 000...). Other refs (tags) are ignored without a word, as they are never written. Of two
  * names where one is a directory of the other (`refs/heads/q`, `refs/heads/q/x`) the longer
  * is skipped.
  */
@@ -22,9 +24,11 @@ export function splitRemoteRefs(refs: Map<string, string>): { refs: Map<string, 
   const kept = new Map<string, string>();
   const skipped: SkippedRef[] = [];
   for (const [name, oid] of refs) {
-    if (!name.startsWith('refs/heads/') && !name.startsWith('refs/stages/')) continue;
-    const problem = remoteRefProblem(name);
+    const synced = syncedRef(name);
+    if (!synced) continue;
+    const problem = refNameProblem(name) ?? synced.spec.nameProblem(synced.name);
     if (problem) skipped.push({ ref: name, reason: `invalid ref name: ${problem}` });
+    else if (!/^[0-9a-f]{40}$/.test(oid) || /^0{40}$/.test(oid)) skipped.push({ ref: name, reason: 'not an object id' });
     else kept.set(name, oid);
   }
   // A real git server cannot hold both `q` and `q/x` (a file and a directory); a lying one can.
@@ -42,21 +46,23 @@ export function splitRemoteRefs(refs: Map<string, string>): { refs: Map<string, 
   return { refs: kept, skipped };
 }
 
-/** Keeps the refs gitway syncs: branches and stages with valid names. */
+/** Keeps the refs gitway syncs (SYNCED_REFS) with valid names. */
 export function gitwayRefs(refs: Map<string, string>): Map<string, string> {
   return splitRemoteRefs(refs).refs;
 }
 
 /**
  * What makes a remote a gitway repository: every branch tip is a deployment (its tree
- * has api.json) and every refs/stages/* tip a stage commit (stage.json). Tips not
+ * has api.json) and every refs/stages/* tip a stage commit (stage.json), as SYNCED_REFS
+ * says (`tipFile`). Tips not
  * present locally are skipped when `onlyLocal` (push checks before sending anything).
  */
 export async function assertGitwayRefs(opts: RepoOptions, refs: Map<string, string>, url: string, onlyLocal = false): Promise<void> {
   const cache = (opts.cache ?? {}) as Record<string, unknown>;
   for (const [name, oid] of gitwayRefs(refs)) {
     if (onlyLocal && !(await hasObject(opts.fs, opts.gitdir, oid, cache))) continue;
-    const want = name.startsWith('refs/stages/') ? 'stage.json' : 'api.json';
+    const want = syncedRef(name)!.spec.tipFile;
+    if (!want) continue;
     let ok = false;
     try {
       ok = (await readTree(opts, (await readCommit(opts, oid)).tree)).some((e) => e.path === want);
@@ -64,7 +70,7 @@ export async function assertGitwayRefs(opts: RepoOptions, refs: Map<string, stri
       ok = false;
     }
     if (!ok) {
-      const what = want === 'api.json' ? 'a deployment' : 'a stage commit';
+      const what = want === 'api.json' ? 'a deployment' : want === 'stage.json' ? 'a stage commit' : `a commit with ${want}`;
       throw new NotAGitwayRemoteError(`not a gitway repository: ${url} (${name} is not ${what})`, { url, reason: 'content', ref: name });
     }
   }

@@ -2,6 +2,7 @@ import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { hasObject } from '../storage/hasObject.js';
 import { _readStageCommit } from '../commands/_stage.js';
+import { syncedRef } from './syncedRefs.js';
 
 /**
  * Whether moving `ref` from `from` to `to` loses nothing: for a branch, `from` is an
@@ -11,7 +12,7 @@ import { _readStageCommit } from '../commands/_stage.js';
 export async function isFastForward(opts: RepoOptions, ref: string, from: string, to: string): Promise<boolean> {
   if (from === to) return true;
   if (!(await hasObject(opts.fs, opts.gitdir, from, (opts.cache ?? {}) as Record<string, unknown>))) return false;
-  if (ref.startsWith('refs/stages/')) {
+  if (syncedRef(ref)?.spec.fastForward === 'first-parent') {
     try {
       for (let oid: string | null = to; oid; ) {
         if (oid === from) return true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLUSH, pkt, readPkts } from './pktLine.js';
 import { redactUrl } from './redactUrl.js';
-import { trackingRef } from './trackingRef.js';
+import { trackingRef } from './syncedRefs.js';
 import { demuxSideBand } from './sideBand.js';
 
 describe('pkt-line framing', () => {

@@ -18,8 +18,3 @@ export async function remoteUrl(opts: RepoOptions, remote: string): Promise<stri
   }
   return url;
 }
-
-/** The refspecs gitway writes for a remote, so native `git fetch <remote>` does the same. */
-export function fetchRefspecs(remote: string): string[] {
-  return [`+refs/heads/*:refs/remotes/${remote}/*`, `+refs/stages/*:refs/remote-stages/${remote}/*`];
-}

@@ -1,8 +1,8 @@
-import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import type { Session } from './session.js';
 import { request } from './session.js';
 import { FLUSH, pkt, readPkts } from './pktLine.js';
+import { packStream } from './packStream.js';
 import { demuxSideBand } from './sideBand.js';
 import { TransferInterruptedError } from './errors/TransferInterruptedError.js';
 
@@ -22,7 +22,11 @@ export interface PushReport {
   messages: string[];
 }
 
-/** POST git-receive-pack: the commands and one pack with `objects`; returns the report. */
+/**
+ * POST git-receive-pack: the commands and one pack with `objects`, streamed as it is
+ * built (chunked transfer encoding, as git's own client does for large pushes); returns
+ * the server's report.
+ */
 export async function sendPack(
   opts: RepoOptions,
   s: Session,
@@ -35,17 +39,22 @@ export async function sendPack(
   if ([...serverCaps].some((c) => c.startsWith('agent='))) caps.push('agent=gitway');
   const parts = commands.map((c, i) => pkt(`${c.old} ${c.new} ${c.ref}${i === 0 ? '\0' + caps.join(' ') : ''}\n`));
   parts.push(FLUSH);
-  if (commands.some((c) => c.new !== ZERO)) {
-    const { packfile } = await (await isoGit()).packObjects({ fs: opts.fs, dir: opts.gitdir, gitdir: opts.gitdir, oids: objects, write: false, cache: opts.cache ?? {} });
-    parts.push(Buffer.from(packfile!));
+  const withPack = commands.some((c) => c.new !== ZERO);
+  let sent = 0;
+  async function* body(): AsyncGenerator<Buffer> {
+    sent = 0;
+    yield Buffer.concat(parts);
+    if (!withPack) return;
+    for await (const chunk of packStream(opts, objects)) {
+      yield chunk;
+      sent += chunk.length;
+      s.onProgress?.({ phase: 'Writing objects', loaded: sent });
+    }
   }
-  const body = Buffer.concat(parts);
-  s.onProgress?.({ phase: 'Writing objects', loaded: 0, total: body.length });
   const res = await request(s, 'POST', '/git-receive-pack', {
     'content-type': 'application/x-git-receive-pack-request',
     accept: 'application/x-git-receive-pack-result',
   }, body);
-  s.onProgress?.({ phase: 'Writing objects', loaded: body.length, total: body.length });
   const interrupted = () => new TransferInterruptedError(`the push to ${s.url} was interrupted; the remote did not confirm it (fetch to see what it holds)`, { url: s.url });
   if (res.status !== 200) throw interrupted();
   const sideBand = caps.includes('side-band-64k');

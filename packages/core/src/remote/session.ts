@@ -7,8 +7,7 @@ import { TransferInterruptedError } from './errors/TransferInterruptedError.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
 import { RemoteTimeoutError } from './errors/RemoteTimeoutError.js';
 import { TooLargeError } from '../errors/TooLargeError.js';
-import { InvalidParameterError } from '../errors/InvalidParameterError.js';
-import { printableName } from '../models/refName.js';
+import { assertRemoteUrl } from './remoteUrl.js';
 
 /** Default idle timeout of a remote exchange: 10 minutes without a byte (native git has none by default). */
 export const DEFAULT_REMOTE_TIMEOUT_MS = 600_000;
@@ -42,10 +41,7 @@ type SessionOptions = { http?: HttpClient; onAuth?: RemoteAuthCallback; onProgre
  * A URL with control characters (which `new URL` would silently drop) is refused.
  */
 export function createSession(rawUrl: string, opts: SessionOptions): Session {
-  // eslint-disable-next-line no-control-regex
-  if (typeof rawUrl === 'string' && /[\x00-\x1f\x7f]/.test(rawUrl)) {
-    throw new InvalidParameterError(`invalid remote URL '${printableName(redactUrl(rawUrl))}': it contains control characters`, { path: 'url', value: printableName(redactUrl(rawUrl)) });
-  }
+  assertRemoteUrl(rawUrl);
   let url = rawUrl.replace(/\/+$/, '');
   let authorization: string | undefined;
   try {
@@ -98,10 +94,13 @@ async function within<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Pro
   }
 }
 
-async function open(s: Session, method: string, path: string, headers: Record<string, string>, body?: Buffer, phase?: string): Promise<StreamedResponse> {
+/** A request body: bytes (sent with a content-length), or a stream made afresh for each attempt (sent chunked). */
+export type RequestBody = Buffer | (() => AsyncIterable<Buffer>);
+
+async function open(s: Session, method: string, path: string, headers: Record<string, string>, body?: RequestBody, phase?: string): Promise<StreamedResponse> {
   const h: Record<string, string> = { 'user-agent': 'git/gitway', ...headers };
   if (s.authorization) h.authorization = s.authorization;
-  if (body) h['content-length'] = String(body.length);
+  if (Buffer.isBuffer(body)) h['content-length'] = String(body.length);
   const what = `${phase ? phase.toLowerCase() : 'waiting for an answer'} (${method} ${path.replace(/\?.*$/, '')})`;
   const abort = new AbortController();
   let res;
@@ -111,7 +110,7 @@ async function open(s: Session, method: string, path: string, headers: Record<st
       url: s.url + path,
       method,
       headers: h,
-      body: body ? ([new Uint8Array(body)] as unknown as AsyncIterableIterator<Uint8Array>) : undefined,
+      body: (body === undefined ? undefined : Buffer.isBuffer(body) ? [new Uint8Array(body)] : body()) as unknown as AsyncIterableIterator<Uint8Array> | undefined,
       signal: abort.signal,
     });
     res = await within(sent, s.timeoutMs, () => timeoutError(s, what));
@@ -178,7 +177,7 @@ async function collect(s: Session, body: AsyncIterable<Buffer>, limit: number): 
  * by the session's byte limit and idle timeout. Sends once more with credentials from
  * `onAuth` after a 401; maps 401/403/5xx to typed errors.
  */
-export async function requestStream(s: Session, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: Buffer, phase?: string): Promise<StreamedResponse> {
+export async function requestStream(s: Session, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: RequestBody, phase?: string): Promise<StreamedResponse> {
   let res = await open(s, method, path, headers, body, phase);
   if (res.status === 401 && s.onAuth && !s.askedForAuth) {
     s.askedForAuth = true;
@@ -209,7 +208,7 @@ export async function request(
   method: 'GET' | 'POST',
   path: string,
   headers: Record<string, string> = {},
-  body?: Buffer,
+  body?: RequestBody,
   phase?: string,
 ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
   const res = await requestStream(s, method, path, headers, body, phase);

@@ -1,5 +1,6 @@
 import type { HttpClient } from 'isomorphic-git';
 import type { RepoOptions } from '../models/FsClient.js';
+import type { RemoteTransport } from './transport.js';
 
 /** Credentials for a remote (HTTP basic auth; a token goes in `password`). */
 export interface RemoteAuth {
@@ -23,7 +24,13 @@ export interface RemoteProgress {
 export interface RemoteSyncOptions extends RepoOptions {
   /** Remote name (default "origin"). */
   remote?: string;
-  /** HTTP client (default: isomorphic-git's node client). */
+  /**
+   * How to reach the remote (default: gitway's smart-HTTP client, http(s) only). Pass
+   * `createGitTransport()` to use native git (ssh, file, local paths, https with the
+   * user's credential helpers), as the CLI does when git is installed.
+   */
+  transport?: RemoteTransport;
+  /** HTTP client of the default smart-HTTP transport (default: node's). */
   http?: HttpClient;
   onAuth?: RemoteAuthCallback;
   onProgress?: (event: RemoteProgress) => void;

@@ -8,7 +8,8 @@ import { fsError } from '../utils/fsError.js';
 /** Above this many new objects one packfile is written instead of loose objects. */
 export const PACK_THRESHOLD = 64;
 
-const TYPE_CODE = { commit: 1, tree: 2, blob: 3 } as const;
+/** Pack object type codes. */
+export const TYPE_CODE = { commit: 1, tree: 2, blob: 3, tag: 4 } as const;
 
 function tempName(prefix: string): string {
   return `${prefix}${randomBytes(6).toString('hex')}`;
@@ -39,7 +40,8 @@ export async function writeLooseObject(fs: FsClient, gitdir: string, obj: GitObj
   }
 }
 
-function packObjectHeader(type: number, size: number): Buffer {
+/** A pack entry's header: type and inflated size, git's variable-length encoding. */
+export function packObjectHeader(type: number, size: number): Buffer {
   const bytes: number[] = [];
   let byte = (type << 4) | (size & 0x0f);
   size = Math.floor(size / 16);

@@ -1,8 +1,7 @@
 import type { RemoteSyncOptions } from '../remote/types.js';
 import { clone } from '../remote/clone.js';
 import type { PullResult } from '../remote/pull.js';
-import { listRefs, readRef } from '../storage/refs.js';
-import { _currentBranchRef, _setCurrentBranch } from '../commands/_repo.js';
+import { readRef } from '../storage/refs.js';
 import { _checkoutWorking, type Restored } from './_checkout.js';
 
 /**
@@ -20,18 +19,9 @@ export async function cloneWorktree(
   opts: Omit<RemoteSyncOptions, 'gitdir'> & { url: string; gitdir: string; dir?: string; definition?: string },
 ): Promise<PullResult & { branch: string | null; file: string | null; restored: Restored | null }> {
   const result = await clone(opts);
-  let ref = await _currentBranchRef(opts);
-  let id = await readRef(opts.fs, opts.gitdir, ref);
-  if (!id) {
-    const branches = await listRefs(opts.fs, opts.gitdir, 'refs/heads/');
-    const pick = branches.has('refs/heads/main') ? 'refs/heads/main' : [...branches.keys()].sort()[0];
-    if (pick) {
-      await _setCurrentBranch(opts, pick.slice('refs/heads/'.length));
-      ref = pick;
-      id = branches.get(pick)!;
-    }
-  }
+  const ref = result.head;
+  const id = ref ? await readRef(opts.fs, opts.gitdir, ref) : null;
   if (!id) return { ...result, branch: null, file: null, restored: null };
   const { file, restored } = await _checkoutWorking(opts, id);
-  return { ...result, branch: ref.replace(/^refs\/heads\//, ''), file, restored };
+  return { ...result, branch: ref!.replace(/^refs\/heads\//, ''), file, restored };
 }
