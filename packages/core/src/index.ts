@@ -46,3 +46,4 @@ export {
 } from './api/clientCertificates.js';
 export type { ClientCertificate, ClientCertificateKeyPair } from './models/clientCertificate.js';
 export { CLIENT_CERTIFICATES_DIR } from './commands/_clientCertificates.js';
+export { getAwsDeployments, recordAwsDeployments, awsDeploymentsRef, AWS_DEPLOYMENTS_REF_PREFIX, type AwsDeploymentLink, type AwsDeploymentMap } from './api/awsDeployments.js';
