@@ -76,7 +76,7 @@ describe('gitway aws push against gitway serve with the real AWS SDK', () => {
     // In sync: a push reads and makes no call.
     expect((await pushStage(opts)).plan.calls).toEqual([]);
     expect(aws.take()).toEqual(READS);
-    expect(git(repo.gitdir, 'log', '--first-parent', '--format=%s', awsDeploymentsRef(aws.restApiId)).trim().split('\n')).toEqual([`aws ${aws.restApiId}: ${aws2} = ${v2.id.slice(0, 10)}`, `aws ${aws.restApiId}: ${aws1} = ${v1.id.slice(0, 10)}`]);
+    expect(git(repo.gitdir, 'log', '-2', '--first-parent', '--format=%s', awsDeploymentsRef(aws.restApiId)).trim().split('\n')).toEqual([`aws ${aws.restApiId}: ${aws2} = ${v2.id.slice(0, 10)}`, `aws ${aws.restApiId}: ${aws1} = ${v1.id.slice(0, 10)}`]);
     fsck(repo.gitdir);
   });
 
