@@ -44,7 +44,9 @@ export interface Fault {
  */
 export async function startAws() {
   const root = tempDir('gitway-aws-serve-');
-  const serve = await createServeServer({ root, port: 0, log: () => {} });
+  // A clock one second further on every reading (from now, so signatures stay within AWS's skew): AWS dates differ.
+  let t = Date.now();
+  const serve = await createServeServer({ root, port: 0, log: () => {}, now: () => (t += 1000) });
   const servePort = (serve.address() as { port: number }).port;
   const calls: string[] = [];
   const faults: { op: string; fault: Fault; times: number }[] = [];
