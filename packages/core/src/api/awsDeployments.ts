@@ -5,6 +5,8 @@ import { _assertRepo } from '../commands/_repo.js';
 import { _retryOnRace } from '../commands/_retry.js';
 import { refNameProblem } from '../models/refName.js';
 import { InvalidNameError } from '../errors/InvalidNameError.js';
+import { readCommit, readJsonBlob, readTree } from '../storage/readObjects.js';
+import { readRef } from '../storage/refs.js';
 
 /** Prefix of the refs that map gitway deployments to API Gateway deployments, one ref per REST API. */
 export const AWS_DEPLOYMENTS_REF_PREFIX = 'refs/gitway/aws/';
@@ -79,4 +81,21 @@ export async function recordAwsDeployments(opts: WriteOptions & { restApiId: str
     });
     return next;
   });
+}
+
+async function linksAt(opts: RepoOptions, commit: string): Promise<AwsDeploymentMap> {
+  const entry = (await readTree(opts, (await readCommit(opts, commit)).tree)).find((e) => e.path === 'deployments.json');
+  return entry ? readJsonBlob<AwsDeploymentMap>(opts, entry.oid) : {};
+}
+
+/**
+ * Joins two histories of one REST API's links (pull found `ours` and `theirs` diverged: two
+ * people pushed): a commit with both as parents holding every link of both, ours winning
+ * on the same AWS id (which cannot really differ: an AWS id is one deployment). Moves
+ * `ref` from `ours` by compare-and-swap; returns the new tip.
+ */
+export async function _mergeAwsDeployments(opts: WriteOptions, ref: string, ours: string, theirs: string): Promise<string> {
+  const value = { ...(await linksAt(opts, theirs)), ...(await linksAt(opts, ours)) };
+  await _commitJsonRef(opts, { ref, file: 'deployments.json', tip: ours, value: () => value, keep: [theirs], message: `merge ${ref.slice(AWS_DEPLOYMENTS_REF_PREFIX.length)} links from ${theirs.slice(0, 10)}` });
+  return (await readRef(opts.fs, opts.gitdir, ref))!;
 }

@@ -68,6 +68,7 @@ export function remoteRefProblem(ref: string): string | null {
   if (problem) return problem;
   if (ref.startsWith('refs/heads/')) return branchNameProblem(ref.slice('refs/heads/'.length));
   if (ref.startsWith('refs/stages/')) return stageNameProblem(ref.slice('refs/stages/'.length));
+  if (ref.startsWith('refs/gitway/aws/') && !/^[A-Za-z0-9]{1,64}$/.test(ref.slice('refs/gitway/aws/'.length))) return 'is not refs/gitway/aws/<restApiId>';
   return null;
 }
 

@@ -13,6 +13,7 @@ import { NotFoundError } from '../errors/NotFoundError.js';
 import { NonFastForwardError } from '../errors/NonFastForwardError.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
 import { PushRejectedError } from './errors/PushRejectedError.js';
+import { AWS_DEPLOYMENTS_REF_PREFIX } from '../api/awsDeployments.js';
 
 export interface PushSelection {
   /** Stages to push besides the current branch. */
@@ -29,6 +30,12 @@ export interface PushResult {
 }
 
 async function selectRefs(opts: RemoteSyncOptions & PushSelection): Promise<string[]> {
+  // The AWS deployment links travel with every push: they are small, and a teammate's `gitway aws push` needs them.
+  const links = [...(await listRefs(opts.fs, opts.gitdir, AWS_DEPLOYMENTS_REF_PREFIX)).keys()];
+  return [...(await selectNamedRefs(opts)), ...links];
+}
+
+async function selectNamedRefs(opts: RemoteSyncOptions & PushSelection): Promise<string[]> {
   if (opts.all) return [...(await listRefs(opts.fs, opts.gitdir, 'refs/heads/')).keys(), ...(await listRefs(opts.fs, opts.gitdir, 'refs/stages/')).keys()];
   const refs: string[] = [];
   const branch = await _currentBranchRef(opts);
@@ -71,8 +78,8 @@ export async function _push(opts: RemoteSyncOptions & PushSelection & { remote: 
       // what we push still descends from what the remote holds.
       const ff = await isFastForward(opts, ref, remote, local);
       if (!ff && !opts.force) {
-        const kind = ref.startsWith('refs/stages/') ? 'stage' : 'branch';
-        const name = ref.replace(/^refs\/(heads|stages)\//, '');
+        const kind = ref.startsWith('refs/stages/') ? 'stage' : ref.startsWith(AWS_DEPLOYMENTS_REF_PREFIX) ? 'AWS deployment record' : 'branch';
+        const name = ref.replace(/^refs\/(heads|stages|gitway\/aws)\//, '');
         throw new NonFastForwardError(
           `remote ${kind} '${name}' on ${s.url} has changes you do not have (remote ${remote.slice(0, 10)}, yours ${local.slice(0, 10)}); run 'gitway fetch' (or 'gitway pull') and retry, or push --force to overwrite it`,
           { ref, remote: remote, local, url: s.url },

@@ -11,6 +11,19 @@ export interface SkippedRef {
 }
 
 /**
+ * The refs push/fetch/pull/clone carry, by prefix: branches, stages, and the links from
+ * gitway deployments to API Gateway deployments (`gitway aws push|pull`), and the file
+ * each one's tip commit must hold.
+ */
+export const SYNCED_REFS: readonly { prefix: string; file: string; what: string }[] = [
+  { prefix: 'refs/heads/', file: 'api.json', what: 'a deployment' },
+  { prefix: 'refs/stages/', file: 'stage.json', what: 'a stage commit' },
+  { prefix: 'refs/gitway/aws/', file: 'deployments.json', what: 'a record of AWS deployments' },
+];
+
+const syncedRef = (name: string) => SYNCED_REFS.find((r) => name.startsWith(r.prefix));
+
+/**
  * Splits a remote's advertised refs into the branches and stages gitway takes and the
  * ones it skips because their names break git's check-ref-format rules or gitway's
  * branch/stage rules (`refs/heads/../../x`, `refs/stages/HEAD`, control characters...).
@@ -22,7 +35,7 @@ export function splitRemoteRefs(refs: Map<string, string>): { refs: Map<string, 
   const kept = new Map<string, string>();
   const skipped: SkippedRef[] = [];
   for (const [name, oid] of refs) {
-    if (!name.startsWith('refs/heads/') && !name.startsWith('refs/stages/')) continue;
+    if (!syncedRef(name)) continue;
     const problem = remoteRefProblem(name);
     if (problem) skipped.push({ ref: name, reason: `invalid ref name: ${problem}` });
     else kept.set(name, oid);
@@ -42,7 +55,7 @@ export function splitRemoteRefs(refs: Map<string, string>): { refs: Map<string, 
   return { refs: kept, skipped };
 }
 
-/** Keeps the refs gitway syncs: branches and stages with valid names. */
+/** Keeps the refs gitway syncs (SYNCED_REFS) with valid names. */
 export function gitwayRefs(refs: Map<string, string>): Map<string, string> {
   return splitRemoteRefs(refs).refs;
 }
@@ -56,7 +69,7 @@ export async function assertGitwayRefs(opts: RepoOptions, refs: Map<string, stri
   const cache = (opts.cache ?? {}) as Record<string, unknown>;
   for (const [name, oid] of gitwayRefs(refs)) {
     if (onlyLocal && !(await hasObject(opts.fs, opts.gitdir, oid, cache))) continue;
-    const want = name.startsWith('refs/stages/') ? 'stage.json' : 'api.json';
+    const { file: want, what } = syncedRef(name)!;
     let ok = false;
     try {
       ok = (await readTree(opts, (await readCommit(opts, oid)).tree)).some((e) => e.path === want);
@@ -64,7 +77,6 @@ export async function assertGitwayRefs(opts: RepoOptions, refs: Map<string, stri
       ok = false;
     }
     if (!ok) {
-      const what = want === 'api.json' ? 'a deployment' : 'a stage commit';
       throw new NotAGitwayRemoteError(`not a gitway repository: ${url} (${name} is not ${what})`, { url, reason: 'content', ref: name });
     }
   }
