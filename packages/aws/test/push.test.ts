@@ -1,5 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import path from 'node:path';
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { GetStageCommand, UpdateStageCommand, GetDeploymentsCommand, TagResourceCommand } from '@aws-sdk/client-api-gateway';
 import { getAwsDeployments, rollback, updateStage, awsDeploymentsRef } from '@gitway/core';
 import { fsck, git, tempDir } from '@gitway/test-utils';
@@ -195,6 +197,28 @@ describe('gitway aws push against gitway serve with the real AWS SDK', () => {
     expect(ok.done.map((d) => d.operation)).toEqual(['PutRestApi', 'CreateDeployment', 'CreateStage']);
     expect(git(path.join(aws.root, aws.restApiId, '.gitway'), 'log', '-1', '--format=%an', 'refs/stages/prod').trim()).toBe('AKIDFROMENV');
     expect(aws.take()).toEqual(['GetRestApi', 'GetDeployments', 'GetStage', 'PutRestApi', 'CreateDeployment', 'CreateStage']);
+  });
+
+  it('a deployment API Gateway would refuse is refused before any call (the deploy checks)', async () => {
+    const aws = await startAws();
+    const { repo, deployV } = await localRepo();
+    const v1 = await deployV('1', 'prod');
+    // A deployment written by another tool: its integration URI is no URL.
+    const gitdir = repo.gitdir;
+    const method = JSON.parse(git(gitdir, 'show', `${v1.id}:paths/color/@GET.json`));
+    method.methodIntegration = { ...method.methodIntegration, type: 'HTTP', uri: 'not a url', httpMethod: 'GET' };
+    const blob = execFileSync('git', ['--git-dir', gitdir, 'hash-object', '-w', '--stdin'], { input: JSON.stringify(method) }).toString().trim();
+    const env = { ...process.env, GIT_INDEX_FILE: path.join(gitdir, 'tmp-index') };
+    execFileSync('git', ['--git-dir', gitdir, 'read-tree', v1.id], { env });
+    execFileSync('git', ['--git-dir', gitdir, 'update-index', '--cacheinfo', `100644,${blob},paths/color/@GET.json`], { env });
+    const tree = execFileSync('git', ['--git-dir', gitdir, 'write-tree'], { env }).toString().trim();
+    fs.rmSync(path.join(gitdir, 'tmp-index'));
+    const broken = execFileSync('git', ['--git-dir', gitdir, 'commit-tree', tree, '-p', v1.id, '-m', 'broken'], { env: { ...env, GIT_AUTHOR_NAME: 'x', GIT_AUTHOR_EMAIL: 'x@x', GIT_COMMITTER_NAME: 'x', GIT_COMMITTER_EMAIL: 'x@x' } }).toString().trim();
+    git(gitdir, 'update-ref', 'refs/heads/main', broken);
+    await updateStage({ ...repo, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/deploymentId', value: broken }] });
+    const err = await pushStage({ ...repo, client: aws.client(), restApiId: aws.restApiId, stageName: 'prod' }).catch((e) => e);
+    expect([err.code, err.message]).toEqual(['InvalidDefinitionError', `deployment ${broken.slice(0, 10)}: #/paths/~1color/get/x-amazon-apigateway-integration/uri: Invalid HTTP endpoint specified for URI: not a url`]);
+    expect(aws.take()).toEqual([]);
   });
 
   it('plans are pure: a stage AWS serves already with equal settings needs no call', () => {
