@@ -34,7 +34,7 @@ describe('gitway aws push, read back by the AWS CLI', () => {
     fs.writeFileSync(path.join(home, 'credentials'), '[default]\naws_access_key_id = AKIDSLOWTEST\naws_secret_access_key = slow-secret\n');
     // Credentials and region from the shared files, as the SDK chain and the AWS CLI both read them.
     const env: Record<string, string> = { AWS_CONFIG_FILE: path.join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'credentials'), AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '' };
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')));
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_'))) as Record<string, string>;
     const apigw = async (...args: string[]) => JSON.parse((await run('aws', ['apigateway', ...args, '--endpoint-url', url], { env: { ...clean, ...env } })).stdout);
     const { id } = await apigw('create-rest-api', '--name', 'colors');
 
