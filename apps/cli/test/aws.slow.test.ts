@@ -3,21 +3,13 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { tempDir } from '@gitway/test-utils';
+import { colorsDefinition, tempDir } from '@gitway/test-utils';
 import { createServeServer } from '@gitway/serve';
 import { spawnGitway } from './helpers.js';
 
 const run = promisify(execFile);
 
-/** A definition whose MOCK answer shows its version and the stage variable `color`. */
-function definition(version: string): string {
-  const integration = {
-    type: 'mock',
-    requestTemplates: { 'application/json': '{"statusCode": 200}' },
-    responses: { default: { statusCode: '200', responseTemplates: { 'application/json': `{"version": "${version}", "color": "$stageVariables.color"}` } } },
-  };
-  return JSON.stringify({ openapi: '3.0.1', info: { title: 'colors', version }, paths: { '/color': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': integration } } } });
-}
+const definition = colorsDefinition;
 
 describe('gitway aws push, read back by the AWS CLI', () => {
   it('the binary pushes v1, v2 and a rollback to gitway serve; aws apigateway get-stage and get-deployments see the result', async () => {

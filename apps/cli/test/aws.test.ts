@@ -1,19 +1,11 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { git, tempDir } from '@gitway/test-utils';
+import { colorsDefinition, git, tempDir } from '@gitway/test-utils';
 import { createServeServer } from '@gitway/serve';
 import { gitway, gitwayEnv } from './helpers.js';
 
-/** A definition whose MOCK answer shows its version and the stage variable `color`. */
-function definition(version: string): string {
-  const integration = {
-    type: 'mock',
-    requestTemplates: { 'application/json': '{"statusCode": 200}' },
-    responses: { default: { statusCode: '200', responseTemplates: { 'application/json': `{"version": "${version}", "color": "$stageVariables.color"}` } } },
-  };
-  return JSON.stringify({ openapi: '3.0.1', info: { title: 'colors', version }, paths: { '/color': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': integration } } } });
-}
+const definition = colorsDefinition;
 
 /** The SDK's credential chain reads the process environment: a key for this test, restored after. */
 function awsEnvironment(): void {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { APIGatewayClient, CreateRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { deploy, parseDefinition } from '@gitway/core';
-import { tempDir, tempRepo } from '@gitway/test-utils';
+import { colorsDefinition, tempDir, tempRepo } from '@gitway/test-utils';
 import { createServeServer } from '@gitway/serve';
 
 export const CREDENTIALS = { accessKeyId: 'AKIDAWSPUSHTEST', secretAccessKey: 'aws-push-test-secret' };
@@ -103,23 +103,7 @@ export function snapshotDir(dir: string): Record<string, string> {
   return out;
 }
 
-/** A small OpenAPI 3 definition: MOCK methods answering their version and the stage variable `color`. */
-export function definition(version: string): string {
-  const mock = (body: string) => ({
-    responses: { '200': { description: 'ok' } },
-    'x-amazon-apigateway-integration': {
-      type: 'mock',
-      requestTemplates: { 'application/json': '{"statusCode": 200}' },
-      responses: { default: { statusCode: '200', responseTemplates: { 'application/json': body } } },
-      passthroughBehavior: 'when_no_match',
-    },
-  });
-  return JSON.stringify({
-    openapi: '3.0.1',
-    info: { title: 'colors', version },
-    paths: { '/color': { get: mock(`{"version": "${version}", "color": "$stageVariables.color"}`) } },
-  });
-}
+export const definition = colorsDefinition;
 
 /** A local gitway repository with `deployV(n, stage)` deploying definition(n). */
 export async function localRepo() {
