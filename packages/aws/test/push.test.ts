@@ -3,10 +3,10 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { GetStageCommand, UpdateStageCommand, GetDeploymentsCommand, TagResourceCommand } from '@aws-sdk/client-api-gateway';
-import { getAwsDeployments, rollback, updateStage, awsDeploymentsRef } from '@gitway/core';
-import { fsck, git, tempDir } from '@gitway/test-utils';
-import { createApiGatewayClient, pushStage, planPush, renderPlan } from '@gitway/aws';
-import { localRepo, startAws } from './helpers.js';
+import { deploy, getStage, getAwsDeployments, parseDefinition, rollback, updateStage, awsDeploymentsRef } from '@gitway/core';
+import { fsck, git, tempDir, tempRepo } from '@gitway/test-utils';
+import { createApiGatewayClient, pullRestApi, pushStage, planPush, renderPlan } from '@gitway/aws';
+import { definition, localRepo, startAws } from './helpers.js';
 
 const READS = ['GetRestApi', 'GetDeployments', 'GetStage'];
 
@@ -219,6 +219,32 @@ describe('gitway aws push against gitway serve with the real AWS SDK', () => {
     const err = await pushStage({ ...repo, client: aws.client(), restApiId: aws.restApiId, stageName: 'prod' }).catch((e) => e);
     expect([err.code, err.message]).toEqual(['InvalidDefinitionError', `deployment ${broken.slice(0, 10)}: #/paths/~1color/get/x-amazon-apigateway-integration/uri: Invalid HTTP endpoint specified for URI: not a url`]);
     expect(aws.take()).toEqual([]);
+  });
+
+  it('a canary goes with its own deployment: one more PutRestApi + CreateDeployment, and the canary settings in the same UpdateStage', async () => {
+    const aws = await startAws();
+    const { repo, deployV } = await localRepo();
+    await deployV('1', 'prod', { color: 'red' });
+    const opts = { ...repo, client: aws.client(), restApiId: aws.restApiId, stageName: 'prod' };
+    await pushStage(opts);
+    const v2 = await deploy({ ...repo, api: await parseDefinition({ text: definition('2'), filename: 'api.json' }), description: 'v2', stageName: 'prod', canary: { percentTraffic: 25, stageVariableOverrides: { color: 'blue' } } });
+    aws.take();
+    const r = await pushStage(opts);
+    expect(aws.take()).toEqual([...READS, 'PutRestApi', 'CreateDeployment', 'UpdateStage']);
+    const awsV2 = r.done[1]!.awsDeploymentId!;
+    expect(r.done[1]!.deploymentId).toBe(v2.id);
+    const stage = await aws.admin.send(new GetStageCommand({ restApiId: aws.restApiId, stageName: 'prod' }));
+    expect(stage.canarySettings).toEqual({ deploymentId: awsV2, percentTraffic: 25, stageVariableOverrides: { color: 'blue' }, useStageCache: false });
+    aws.take();
+    expect((await pushStage(opts)).plan.calls).toEqual([]);
+
+    // AWS cannot export a deployment only a canary serves: a pull leaves that canary out and says so.
+    const fresh = await tempRepo();
+    const pulled = await pullRestApi({ ...fresh, client: aws.client(), restApiId: aws.restApiId });
+    expect(pulled.stages.map((s) => [s.stageName, s.action, s.notes])).toEqual([
+      ['prod', 'created', [`canary deployment ${awsV2} is served by no stage, so AWS cannot export it: canary left out`]],
+    ]);
+    expect((await getStage({ ...fresh, stageName: 'prod' })).stage.canarySettings).toBe(undefined);
   });
 
   it('plans are pure: a stage AWS serves already with equal settings needs no call', () => {
