@@ -47,13 +47,19 @@ export function syncedSettings(s: Stage): Stage {
   return rest;
 }
 
+/** What turns tags `from` into `to`: keys to remove and tags to set (both sorted). */
+export function tagChanges(from: Record<string, string> = {}, to: Record<string, string> = {}): { remove: string[]; set: Record<string, string> } {
+  const remove = Object.keys(from).filter((k) => !Object.hasOwn(to, k)).sort();
+  const set = Object.fromEntries(Object.entries(to).filter(([k, v]) => from[k] !== v).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { remove, set };
+}
+
 /** The calls that make tags `from` into `to` on the stage `arn`. */
 export function tagCalls(arn: string, from: Record<string, string> = {}, to: Record<string, string> = {}): { operation: 'TagResource' | 'UntagResource'; input: Record<string, unknown> }[] {
+  const { remove, set } = tagChanges(from, to);
   const calls: { operation: 'TagResource' | 'UntagResource'; input: Record<string, unknown> }[] = [];
-  const gone = Object.keys(from).filter((k) => !Object.hasOwn(to, k)).sort();
-  const changed = Object.fromEntries(Object.entries(to).filter(([k, v]) => from[k] !== v).sort(([a], [b]) => (a < b ? -1 : 1)));
-  if (gone.length) calls.push({ operation: 'UntagResource', input: { resourceArn: arn, tagKeys: gone } });
-  if (Object.keys(changed).length) calls.push({ operation: 'TagResource', input: { resourceArn: arn, tags: changed } });
+  if (remove.length) calls.push({ operation: 'UntagResource', input: { resourceArn: arn, tagKeys: remove } });
+  if (Object.keys(set).length) calls.push({ operation: 'TagResource', input: { resourceArn: arn, tags: set } });
   return calls;
 }
 

@@ -4,7 +4,7 @@ import {
 } from '@gitway/core';
 import type { Stage as SdkStage } from '@aws-sdk/client-api-gateway';
 import { send } from './client.js';
-import { fromAwsStage, syncedSettings } from './awsStage.js';
+import { fromAwsStage, syncedSettings, tagChanges } from './awsStage.js';
 import { gitwayIdOf } from './plan.js';
 import { assertRestApi, awsDeployments, type AwsDeployment, type AwsSyncOptions } from './push.js';
 
@@ -118,11 +118,9 @@ async function pullStage(opts: AwsSyncOptions, aws: Stage, gitwayOf: Map<string,
   }
   const patchOperations = diffStages(syncedSettings(current), target);
   if (patchOperations.length) await updateStage({ ...opts, stageName: aws.stageName, patchOperations, message: `aws pull ${opts.restApiId} ${aws.stageName}` });
-  const have = current.tags ?? {};
-  const gone = Object.keys(have).filter((k) => !Object.hasOwn(tags, k));
-  const changed = Object.fromEntries(Object.entries(tags).filter(([k, v]) => have[k] !== v));
-  if (gone.length) await untagStage({ ...opts, stageName: aws.stageName, tagKeys: gone });
-  if (Object.keys(changed).length) await tagStage({ ...opts, stageName: aws.stageName, tags: changed });
-  const action = patchOperations.length || gone.length || Object.keys(changed).length ? 'updated' : 'unchanged';
+  const { remove, set } = tagChanges(current.tags, tags);
+  if (remove.length) await untagStage({ ...opts, stageName: aws.stageName, tagKeys: remove });
+  if (Object.keys(set).length) await tagStage({ ...opts, stageName: aws.stageName, tags: set });
+  const action = patchOperations.length || remove.length || Object.keys(set).length ? 'updated' : 'unchanged';
   return { stageName: aws.stageName, action, deploymentId, patchOperations, notes };
 }
