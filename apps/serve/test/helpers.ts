@@ -1,7 +1,7 @@
 import { onTestFinished } from 'vitest';
 import { request } from 'node:http';
 import * as aws from '@aws-sdk/client-api-gateway';
-import { tempDir } from '@gitway/test-utils';
+import { colorsDefinition, tempDir } from '@gitway/test-utils';
 import { createServeServer, type ServeOptions, type ServeServer } from '@gitway/serve';
 
 export * as aws from '@aws-sdk/client-api-gateway';
@@ -24,27 +24,7 @@ export function sdk(base: string, credentials = { accessKeyId: 'AKIDSERVETEST', 
 }
 
 /** A small OpenAPI 3 definition: MOCK methods whose answers show the API version and the stage variable `color`. */
-export function definition(version: string, extraPaths: Record<string, unknown> = {}): string {
-  const mock = (body: string) => ({
-    responses: { '200': { description: 'ok' } },
-    'x-amazon-apigateway-integration': {
-      type: 'mock',
-      requestTemplates: { 'application/json': '{"statusCode": 200}' },
-      responses: { default: { statusCode: '200', responseTemplates: { 'application/json': body } } },
-      passthroughBehavior: 'when_no_match',
-    },
-  });
-  return JSON.stringify({
-    openapi: '3.0.1',
-    info: { title: 'colors', version },
-    paths: {
-      '/color': { get: mock(`{"version": "${version}", "color": "$stageVariables.color"}`) },
-      '/whoami': { get: mock('{"api": "$context.apiId", "stage": "$context.stage"}') },
-      '/pets/{petId}': { get: { ...mock(`{"version": "${version}", "pet": "$input.params('petId')"}`), parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'string' } }] } },
-      ...extraPaths,
-    },
-  });
-}
+export const definition = colorsDefinition;
 
 /** GET on the data plane; returns status and parsed JSON body. */
 export async function call(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {

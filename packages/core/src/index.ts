@@ -18,7 +18,8 @@ export { createStage, newStage, type StageCreateOptions } from './api/createStag
 export { getStage, getStages, updateStage, deleteStage, getStageHistory, rollback, type StageState } from './api/stages.js';
 export { log, readDeployment, resolveRevision, type Deployment, type DeploymentInfo, type ResolvedRevision } from './api/log.js';
 
-export { parseVariables, parseVariableList, parseTags, assertStageName, assertBranchName, assertVariableName, assertVariableValue, stageNameProblem, branchNameProblem, remoteRefProblem, RESERVED_STAGE_NAMES } from './models/names.js';
+export { parseVariables, parseVariableList, parseTags, assertStageName, assertBranchName, assertVariableName, assertVariableValue, stageNameProblem, branchNameProblem, RESERVED_STAGE_NAMES } from './models/names.js';
+export { remoteRefProblem } from './remote/syncedRefs.js';
 export { refNameProblem, printableName } from './models/refName.js';
 export { assertStage, assertTags, CACHE_CLUSTER_SIZES, MAX_VARIABLES, MAX_BURST_LIMIT } from './models/stageRules.js';
 export { DEFAULT_METHOD_SETTING } from './models/methodSettings.js';
@@ -47,3 +48,5 @@ export {
 export type { ClientCertificate, ClientCertificateKeyPair } from './models/clientCertificate.js';
 export { CLIENT_CERTIFICATES_DIR } from './commands/_clientCertificates.js';
 export * from './worktree/index.js';
+
+export { getAwsDeployments, recordAwsDeployments, awsDeploymentsRef, AWS_DEPLOYMENTS_REF_PREFIX, type AwsDeploymentLink, type AwsDeploymentMap } from './api/awsDeployments.js';

@@ -114,3 +114,4 @@ export function generatedApi(n: number, perDir = 50): Api {
 export { freePort } from './freePort.js';
 export * from './gitHttpServer.js';
 export * from './conformance/index.js';
+export { colorsDefinition } from './colorsDefinition.js';

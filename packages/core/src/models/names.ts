@@ -55,22 +55,6 @@ export function assertBranchName(name: string): void {
   if (problem) throw new InvalidNameError(`'${printableName(name)}' is not a valid branch name (${problem})`, { kind: 'branch', name });
 }
 
-/**
- * Why a ref a remote advertises may not be taken, or null: git's check-ref-format rules
- * and, for `refs/heads/*` and `refs/stages/*`, gitway's branch and stage name rules.
- *
- * @example
- * remoteRefProblem('refs/stages/prod');          // null
- * remoteRefProblem('refs/heads/../../tmp/x');    // "contains '..'"
- */
-export function remoteRefProblem(ref: string): string | null {
-  const problem = refNameProblem(ref);
-  if (problem) return problem;
-  if (ref.startsWith('refs/heads/')) return branchNameProblem(ref.slice('refs/heads/'.length));
-  if (ref.startsWith('refs/stages/')) return stageNameProblem(ref.slice('refs/stages/'.length));
-  return null;
-}
-
 /** Stage variable names: [A-Za-z0-9_]+, at most 64 characters. */
 export function assertVariableName(name: string): void {
   if (typeof name !== 'string' || !/^[A-Za-z0-9_]{1,64}$/.test(name)) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { refNameProblem } from './refName.js';
-import { branchNameProblem, remoteRefProblem, stageNameProblem } from './names.js';
+import { branchNameProblem, stageNameProblem } from './names.js';
+import { remoteRefProblem } from '../remote/syncedRefs.js';
 
 // Names checked against native `git check-ref-format`: our validator must agree on every one.
 const NAMES = [

@@ -1,7 +1,9 @@
 import type { RemoteSyncOptions, RefUpdate } from './types.js';
+import type { WriteOptions } from '../models/options.js';
 import { _fetch, type FetchResult } from './_fetch.js';
 import { isFastForward } from './isFastForward.js';
 import { readRef, updateRef } from '../storage/refs.js';
+import { AWS_DEPLOYMENTS_REF_PREFIX, _mergeAwsDeployments } from '../api/awsDeployments.js';
 
 /** What a pull did: the fetch, then each local branch and stage. */
 export interface PullResult extends FetchResult {
@@ -13,7 +15,7 @@ export interface PullResult extends FetchResult {
  * nothing (created or fast-forward). A ref both sides moved is reported `diverged` and
  * left alone; one only the local side moved is `ahead`.
  */
-export async function _pull(opts: RemoteSyncOptions & { remote: string; url?: string }): Promise<PullResult> {
+export async function _pull(opts: RemoteSyncOptions & WriteOptions & { remote: string; url?: string }): Promise<PullResult> {
   const fetched = await _fetch(opts);
   const updates: RefUpdate[] = [];
   for (const [ref, theirs] of fetched.remoteRefs) {
@@ -26,7 +28,12 @@ export async function _pull(opts: RemoteSyncOptions & { remote: string; url?: st
     } else if (await isFastForward(opts, ref, ours, theirs)) {
       await updateRef(opts.fs, opts.gitdir, ref, theirs, ours);
       status = 'fast-forward';
-    } else status = (await isFastForward(opts, ref, theirs, ours)) ? 'ahead' : 'diverged';
+    } else if (await isFastForward(opts, ref, theirs, ours)) status = 'ahead';
+    else if (ref.startsWith(AWS_DEPLOYMENTS_REF_PREFIX)) {
+      // Links to AWS deployments only ever grow: two histories join without a question.
+      updates.push({ ref, old: ours, new: await _mergeAwsDeployments(opts, ref, ours, theirs), status: 'merged' });
+      continue;
+    } else status = 'diverged';
     const moved = status === 'created' || status === 'fast-forward';
     updates.push({ ref, old: ours, new: moved ? theirs : ours, status, ...(moved || status === 'up-to-date' ? {} : { theirs }) });
   }

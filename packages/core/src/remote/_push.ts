@@ -2,7 +2,7 @@ import type { RemoteSyncOptions, RefUpdate } from './types.js';
 import { connectRemote } from './connectRemote.js';
 import { ZERO, type PushCommand } from './sendPack.js';
 import { assertGitwayRefs, gitwayRefs } from './assertGitwayRefs.js';
-import { SYNCED_REFS, syncedRef, trackingRef } from './syncedRefs.js';
+import { SYNCED_REFS, syncedRef, trackingRef, type SyncedRef } from './syncedRefs.js';
 import { remoteUrl } from './remoteConfig.js';
 import { isFastForward } from './isFastForward.js';
 import { listRefs, readRef, updateRef } from '../storage/refs.js';
@@ -27,14 +27,23 @@ export interface PushResult {
 }
 
 async function selectRefs(opts: RemoteSyncOptions & PushSelection): Promise<string[]> {
-  if (opts.all) {
-    const all: string[] = [];
-    for (const spec of SYNCED_REFS) {
-      if (spec.remote.endsWith('/')) all.push(...(await listRefs(opts.fs, opts.gitdir, spec.remote)).keys());
-      else if (await readRef(opts.fs, opts.gitdir, spec.remote)) all.push(spec.remote);
-    }
-    return all;
+  // Records of the whole repository (AWS deployment links, source documents) travel with every
+  // push: they are small, and a teammate's `gitway aws push` or `switch` needs them.
+  const always = await refsOf(opts, SYNCED_REFS.filter((s) => s.always));
+  return [...(await selectNamedRefs(opts)), ...always];
+}
+
+async function refsOf(opts: RemoteSyncOptions, specs: readonly SyncedRef[]): Promise<string[]> {
+  const refs: string[] = [];
+  for (const spec of specs) {
+    if (spec.remote.endsWith('/')) refs.push(...(await listRefs(opts.fs, opts.gitdir, spec.remote)).keys());
+    else if (await readRef(opts.fs, opts.gitdir, spec.remote)) refs.push(spec.remote);
   }
+  return refs;
+}
+
+async function selectNamedRefs(opts: RemoteSyncOptions & PushSelection): Promise<string[]> {
+  if (opts.all) return refsOf(opts, SYNCED_REFS.filter((s) => !s.always));
   const refs: string[] = [];
   const branch = await _currentBranchRef(opts);
   if (await readRef(opts.fs, opts.gitdir, branch)) refs.push(branch);

@@ -3,7 +3,7 @@ import { request } from './session.js';
 import { readPkts } from './pktLine.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
 import { TransferInterruptedError } from './errors/TransferInterruptedError.js';
-import { remoteRefProblem } from '../models/names.js';
+import { remoteRefProblem } from './syncedRefs.js';
 
 export type Service = 'git-upload-pack' | 'git-receive-pack';
 

@@ -1,4 +1,5 @@
 import { branchNameProblem, stageNameProblem } from '../models/names.js';
+import { refNameProblem } from '../models/refName.js';
 
 /** One kind of ref gitway transfers to and from remotes. */
 export interface SyncedRef {
@@ -14,20 +15,32 @@ export interface SyncedRef {
   fastForward: 'ancestor' | 'first-parent';
   /** Words for messages: "branch", "stage". */
   kind: string;
+  /** Pushed with every push (records that belong to the whole repository), not only when named. */
+  always: boolean;
 }
 
 /**
- * Every ref gitway fetches and pushes, in one place: branches (deployments) and stages
- * (stage commits). Both transports (native git, smart HTTP), the refspecs written into
+ * Every ref gitway fetches and pushes, in one place: branches (deployments), stages
+ * (stage commits), AWS deployment links and source records. Both transports (native git, smart HTTP), the refspecs written into
  * the config, tracking-ref names and name validation read this list, so syncing a new
  * ref (e.g. a notes ref of source documents) is one entry here.
  *
  * @example
- * SYNCED_REFS.map((r) => r.remote); // ['refs/heads/', 'refs/stages/']
+ * SYNCED_REFS.map((r) => r.remote); // ['refs/heads/', 'refs/stages/', 'refs/gitway/aws/', 'refs/gitway/sources/']
  */
 export const SYNCED_REFS: readonly SyncedRef[] = [
-  { remote: 'refs/heads/', tracking: 'refs/remotes/{remote}/', nameProblem: branchNameProblem, tipFile: 'api.json', fastForward: 'ancestor', kind: 'branch' },
-  { remote: 'refs/stages/', tracking: 'refs/remote-stages/{remote}/', nameProblem: stageNameProblem, tipFile: 'stage.json', fastForward: 'first-parent', kind: 'stage' },
+  { remote: 'refs/heads/', tracking: 'refs/remotes/{remote}/', nameProblem: branchNameProblem, tipFile: 'api.json', fastForward: 'ancestor', kind: 'branch', always: false },
+  { remote: 'refs/stages/', tracking: 'refs/remote-stages/{remote}/', nameProblem: stageNameProblem, tipFile: 'stage.json', fastForward: 'first-parent', kind: 'stage', always: false },
+  // Links from gitway deployments to API Gateway deployments (`gitway aws push|pull`, api/awsDeployments.ts).
+  {
+    remote: 'refs/gitway/aws/', tracking: 'refs/remote-gitway/{remote}/aws/', tipFile: 'deployments.json', fastForward: 'ancestor', kind: 'AWS deployment record', always: true,
+    nameProblem: (id) => (/^[A-Za-z0-9]{1,64}$/.test(id) ? null : 'is not refs/gitway/aws/<restApiId>'),
+  },
+  // The document each deployment was deployed from (worktree/sourceRecord.ts); no fixed file name.
+  {
+    remote: 'refs/gitway/sources/', tracking: 'refs/remote-gitway/{remote}/sources/', tipFile: null, fastForward: 'ancestor', kind: 'source record', always: true,
+    nameProblem: (id) => (/^[0-9a-f]{40}$/.test(id) ? null : 'is not refs/gitway/sources/<deployment id>'),
+  },
 ];
 
 /** The entry of SYNCED_REFS `ref` belongs to (and the name after its namespace), or null when gitway does not sync it. */
@@ -38,6 +51,22 @@ export function syncedRef(ref: string): { spec: SyncedRef; name: string } | null
     }
   }
   return null;
+}
+
+/**
+ * Why a ref name advertised by a remote must not be written here: git's check-ref-format
+ * rules, then the rules of the synced namespace it falls in (branch and stage names, ...);
+ * null when acceptable (refs gitway does not sync are never written).
+ *
+ * @example
+ * remoteRefProblem('refs/stages/prod');          // null
+ * remoteRefProblem('refs/heads/../../tmp/x');    // "contains '..'"
+ */
+export function remoteRefProblem(ref: string): string | null {
+  const problem = refNameProblem(ref);
+  if (problem) return problem;
+  const synced = syncedRef(ref);
+  return synced ? synced.spec.nameProblem(synced.name) : null;
 }
 
 /**

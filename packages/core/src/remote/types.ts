@@ -45,9 +45,9 @@ export interface RemoteSyncOptions extends RepoOptions {
 /**
  * What happened to one ref. created/fast-forward/forced/up-to-date moved (or kept) it;
  * `ahead` = the local side is ahead (push it); `diverged` = both sides moved (left alone);
- * `rejected` = the server refused it.
+ * `rejected` = the server refused it; `merged` = AWS deployment links of both sides joined.
  */
-export type RefStatus = 'created' | 'fast-forward' | 'forced' | 'up-to-date' | 'ahead' | 'diverged' | 'rejected';
+export type RefStatus = 'created' | 'fast-forward' | 'forced' | 'up-to-date' | 'ahead' | 'diverged' | 'rejected' | 'merged';
 
 /** One ref's movement; `old`/`new` are commit ids (null = absent). */
 export interface RefUpdate {
