@@ -67,9 +67,14 @@ export function createIsolatedGateway(
       watchdog = setInterval(() => {
         if (pending.size === 0) return void (clearInterval(watchdog), (watchdog = undefined));
         if (!ready || performance.now() - lastSign < limit) return;
-        const what = [...pending.values()].map((p) => p.what).join(', ');
-        o.log?.(`stage ${o.label}: gateway blocked for over ${limit} ms with ${pending.size} request(s) in flight (${what}); worker terminated, restarting`);
-        retire(new BlockedError());
+        // Messages the worker sent while this thread was busy are delivered before setImmediate runs.
+        const seen = lastSign;
+        setImmediate(() => {
+          if (lastSign !== seen || pending.size === 0 || current !== self) return;
+          const what = [...pending.values()].map((p) => p.what).join(', ');
+          o.log?.(`stage ${o.label}: gateway blocked for over ${limit} ms with ${pending.size} request(s) in flight (${what}); worker terminated, restarting`);
+          retire(new BlockedError());
+        });
       }, Math.max(10, Math.floor(limit / 4)));
       watchdog.unref();
     };
