@@ -16,6 +16,7 @@ export interface IsolationOptions {
 }
 
 export const DEFAULT_BLOCKED_LIMIT_MS = 5_000;
+const START_LIMIT_MS = 30_000;
 /** The runtime's INTEGRATION_TIMEOUT answer (API Gateway's default gateway response). */
 export const TIMED_OUT_BODY = '{"message":"Endpoint request timed out"}';
 const INTERNAL_BODY = '{"message":"Internal server error"}';
@@ -66,13 +67,15 @@ export function createIsolatedGateway(
       if (watchdog || closed) return;
       watchdog = setInterval(() => {
         if (pending.size === 0) return void (clearInterval(watchdog), (watchdog = undefined));
-        if (!ready || performance.now() - lastSign < limit) return;
+        // A worker gets START_LIMIT_MS more to load and compile the stage before its first sign.
+        if (performance.now() - lastSign < (ready ? limit : limit + START_LIMIT_MS)) return;
         // Messages the worker sent while this thread was busy are delivered before setImmediate runs.
         const seen = lastSign;
         setImmediate(() => {
           if (lastSign !== seen || pending.size === 0 || current !== self) return;
           const what = [...pending.values()].map((p) => p.what).join(', ');
-          o.log?.(`stage ${o.label}: gateway blocked for over ${limit} ms with ${pending.size} request(s) in flight (${what}); worker terminated, restarting`);
+          const state = ready ? `blocked for over ${limit} ms` : `not started after ${limit + START_LIMIT_MS} ms`;
+          o.log?.(`stage ${o.label}: gateway ${state} with ${pending.size} request(s) in flight (${what}); worker terminated, restarting`);
           retire(new BlockedError());
         });
       }, Math.max(10, Math.floor(limit / 4)));

@@ -1,6 +1,7 @@
 // The body of one stage's worker thread: the stage's gateway (and so its throttling buckets,
 // response cache and canary draw) lives here, away from the main thread's event loop.
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createGateway, servedByCanary, type LambdaHandler } from '@gitway/runtime';
 import type { FromWorker, StageWorkerData, ToWorker } from './protocol.js';
@@ -31,7 +32,7 @@ const gateway = createGateway({
 
 // Node's fetch loads and compiles its HTTP client (undici, llhttp) on first use, ~0.2 s on a
 // loaded machine: do it now, before `ready`, not inside the first request's integration
-// timeout. One request to a local socket that hangs up at once; nothing leaves the process.
+// timeout. One request to a local server of its own; nothing leaves the process.
 const usesHttp = (api: StageWorkerData['api']) => Object.values(api.resources).some((r) => Object.values(r.resourceMethods ?? {}).some((m) => m.methodIntegration?.type.startsWith('HTTP')));
 if (usesHttp(data.api) || (data.canaryApi && usesHttp(data.canaryApi))) await warmFetch();
 
@@ -69,8 +70,10 @@ function asBuffer(body: string | Uint8Array | undefined): string | Buffer | unde
 }
 
 async function warmFetch(): Promise<void> {
-  const server = createServer((socket) => socket.destroy());
+  const server = createServer((_req, res) => res.writeHead(204, { connection: 'close' }).end());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`).catch(() => undefined);
+  await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { signal: AbortSignal.timeout(5_000) })
+    .then((res) => res.arrayBuffer())
+    .catch(() => undefined);
   await new Promise((resolve) => server.close(resolve));
 }
