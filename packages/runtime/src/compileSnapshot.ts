@@ -46,8 +46,10 @@ const util = createVtlUtil();
 
 /**
  * Compiles one deployment snapshot (router, validators) for a stage: `run` is the full
- * request pipeline, which never throws (failures become gateway responses); `fast`
- * answers static MOCK routes (isStaticMock) from the response `run` produced for them.
+ * request pipeline — route, throttle, authorize, validate, cache, transform, invoke,
+ * respond, one named step each, in that order — which never throws (failures become
+ * gateway responses); `fast` answers static MOCK routes (isStaticMock) from the response
+ * `run` produced for them.
  *
  * @example
  * const snapshot = compileSnapshot(api, { stage, stageVariables: stage.variables ?? {}, handlers: {}, fetch, now, log, throttle, cache });

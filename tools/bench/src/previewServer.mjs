@@ -1,12 +1,12 @@
 // Fallback preview process for the benchmark when the CLI has no `preview` command yet:
 // @gitway/preview's createPreviewServer over a gitway repository, loading a stage the way
 // `gitway preview` is specified to (re-read the stage ref on every request, recompile when it moves).
-// usage: node previewServer.mjs <gitdir> <port> [isolation: on (default) | off]
+// usage: node previewServer.mjs <gitdir> <port>
 import fs from 'node:fs';
 import { getStage, readDeployment } from '@gitway/core';
 import { createPreviewServer } from '@gitway/preview';
 
-const [gitdir, port, isolation = 'on'] = process.argv.slice(2);
+const [gitdir, port] = process.argv.slice(2);
 const cache = {};
 const loaded = new Map();
 
@@ -28,6 +28,6 @@ async function loadStage(name) {
   return out;
 }
 
-const server = await createPreviewServer({ loadStage, host: '127.0.0.1', port: Number(port), isolation: isolation === 'off' ? false : {} });
+const server = await createPreviewServer({ loadStage, host: '127.0.0.1', port: Number(port) });
 process.stdout.write(`listening ${server.address().port}\n`);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
