@@ -69,6 +69,7 @@ export async function previewIsolation({ dir, quick, record, notes }) {
     // Throughput of the VTL route ($context.stage in a response template: the full pipeline on
     // every request) and of preview_rps's static MOCK route; server CPU (all threads) per request.
     const throughput = async (url) => {
+      await get(url, 120_000); // the stage's worker is up before anything is counted
       await load(url, { connections: 10, duration: 1 });
       const c0 = cpuMs(server.pid);
       const r = await load(url, { connections: 10, duration: quick ? 3 : 10 });
