@@ -19,12 +19,14 @@ const percentile = (xs, p) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
 };
 
-/** Sequential GETs for `seconds`: latencies in ms and the count of non-200 answers. */
-async function latencies(url, seconds) {
+/** Sequential GETs for `seconds`, or until `stop` settles: latencies in ms and the count of non-200 answers. */
+async function latencies(url, seconds, stop) {
   const ms = [];
   let failed = 0;
+  let stopped = false;
+  stop?.finally(() => (stopped = true));
   const until = performance.now() + seconds * 1000;
-  while (performance.now() < until) {
+  while (stop ? !stopped : performance.now() < until) {
     const t0 = performance.now();
     const res = await get(url, 120_000);
     ms.push(performance.now() - t0);
@@ -44,7 +46,7 @@ function hostileClient(base, seconds) {
 }
 
 export async function previewIsolation({ dir, quick, record, notes }) {
-  const seconds = quick ? 4 : 10;
+  const seconds = quick ? 8 : 20;
   const gitdir = path.join(dir, '.gitway');
   const author = { name: 'Bench', email: 'bench@example.com' };
   await core.init({ fs, gitdir });
@@ -78,8 +80,9 @@ export async function previewIsolation({ dir, quick, record, notes }) {
     const vtl = await throughput(other);
     const fast = await throughput(`${server.url}/static${MOCK_ROUTE}`);
     const idle = await latencies(other, seconds);
+    // The client sends for `seconds` after building its bodies; `other` is measured until it is done.
     const attack = hostileClient(server.url, seconds);
-    const during = await latencies(other, seconds);
+    const during = await latencies(other, seconds, attack.catch(() => undefined));
     const hostile = await attack;
     server.stop();
     measured[mode] = { rps: vtl.rps, rpsErrors: vtl.bad + fast.bad, cpuUs: vtl.cpuUs, staticRps: fast.rps, staticCpuUs: fast.cpuUs, idle, during, hostile };
