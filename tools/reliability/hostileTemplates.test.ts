@@ -67,7 +67,9 @@ test('hostile templates: a real preview survives every attack, other stages keep
       ['string doubling', '/hostile/strings', undefined, [500]],
       ['template regex', `/hostile/regex?s=${EVIL}`, undefined, [200]],
       ['model pattern', '/hostile/validate', json(JSON.stringify({ name: EVIL })), [400]],
-      ["$..a on 9 MB", '/hostile/deep', json(deep), [200, 500]], // finishes or stops at the 250 ms budget, depending on the machine
+      // Finishes, or stops at the 250 ms budget, or (JSON.parse of 9 MB on a very loaded machine) holds
+      // the stage's worker past --blocked-limit and is answered 504, depending on the machine.
+      ["$..a on 9 MB", '/hostile/deep', json(deep), [200, 500, 504]],
     ];
     const took: string[] = [];
     for (const [name, p, init, statuses] of attacks) {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, initDemo } from './helpers.js';
+import { BIN, gitway, initDemo } from './helpers.js';
 
 /** Starts `gitway preview ARGS` and resolves with its stdout and stderr once it prints its listening line, then stops it. */
 function previewBanner(cwd: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
@@ -29,5 +29,13 @@ describe('gitway preview --host', () => {
     expect(on.stdout).toMatch(/dashboard {4}http:\/\/0\.0\.0\.0:\d+\/_gitway\/\?token=s3cret/);
     const loopback = await previewBanner(dir, []);
     expect(loopback.stderr).not.toContain('warning');
+  });
+});
+
+describe('gitway preview --blocked-limit', () => {
+  it('refuses a limit that is not a number of milliseconds, before serving anything', async () => {
+    const { dir } = await initDemo('gitway-cli-blocked-');
+    const r = await gitway(dir, 'preview', '--port', '0', '--blocked-limit', '-5');
+    expect([r.code, r.stderr.trim()]).toEqual([2, 'usage: --blocked-limit must be a number of milliseconds (0 = no worker threads), not -5\nSee gitway --help']);
   });
 });

@@ -4,3 +4,4 @@ export { storeLoader, type StoreLoader } from './storeLoader.js';
 export { createDashboard, DASHBOARD_PREFIX } from './dashboard/index.js';
 export type { DashboardOptions } from './dashboard/index.js';
 export { isExposedBind } from './dashboard/access.js';
+export type { IsolationOptions } from './isolation/isolatedGateway.js';

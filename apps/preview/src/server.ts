@@ -4,6 +4,7 @@ import type { Api, Stage, WriteOptions } from '@gitway/core';
 import { createGateway, MAX_PAYLOAD_BYTES, servedByCanary, type ClientCertificateMaterial, type Gateway, type LambdaHandler } from '@gitway/runtime';
 import { createDashboard } from './dashboard/index.js';
 import { createRequestLog } from './dashboard/requestLog.js';
+import { createIsolatedGateway, type IsolationOptions } from './isolation/isolatedGateway.js';
 
 /** What `loadStage` returns for a stage name; `version` changes whenever the stage does. */
 export interface LoadedStage {
@@ -34,6 +35,13 @@ export interface PreviewServerOptions {
   dashboardToken?: string;
   /** Host names the dashboard answers besides loopback names and the bound address. */
   allowedHosts?: string[];
+  /**
+   * Each stage's gateway runs in a worker thread of its own (default), so one stage's
+   * CPU-bound requests never stall another stage or the dashboard; a worker blocked for
+   * `blockedLimitMs` is terminated (its requests answer 504) and restarted. `false` runs
+   * every gateway on the main thread.
+   */
+  isolation?: IsolationOptions | false;
 }
 
 const FORBIDDEN = '{"message":"Missing Authentication Token"}';
@@ -54,7 +62,9 @@ const UNAVAILABLE = '{"message":"Service Unavailable"}';
  */
 export async function createPreviewServer(options: PreviewServerOptions): Promise<Server> {
   const host = options.host ?? '127.0.0.1';
-  const server = createServer(createPreviewHandler(options));
+  const listener = createPreviewHandler(options);
+  const server = createServer(listener);
+  server.on('close', () => listener.close());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => resolve());
@@ -71,17 +81,20 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
  * const listener = createPreviewHandler({ loadStage });
  * http.createServer((req, res) => listener(req, res));
  */
-export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>): (req: IncomingMessage, res: ServerResponse) => void {
-  const gateways = new Map<string, { version: string; gateway: Gateway }>();
+export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>): ((req: IncomingMessage, res: ServerResponse) => void) & { close(): void } {
+  const gateways = new Map<string, { version: string; gateway: Gateway & { close?(): void } }>();
+  const isolation = options.isolation ?? {};
   const gatewayFor = async (name: string): Promise<Gateway | null> => {
     const loaded = await options.loadStage(name);
     if (!loaded) return null;
     const cached = gateways.get(name);
     if (cached?.version === loaded.version) return cached.gateway;
-    const gateway = createGateway({
-      api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate,
-      handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys, apiId: options.apiId,
-    });
+    const common = { handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys, apiId: options.apiId };
+    const gateway = isolation
+      ? createIsolatedGateway(loaded, { ...common, ...isolation, label: name })
+      : createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, ...common });
+    // The previous version's worker finishes the requests it has (terminating it would fail them), then exits.
+    cached?.gateway.close?.();
     gateways.set(name, { version: loaded.version, gateway });
     return gateway;
   };
@@ -100,6 +113,11 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
       if (!res.headersSent) sendJson(req, res, 500, '{"message":"Internal server error"}');
       else res.destroy();
     });
+  };
+  /** Lets the stages' gateway workers exit (each once its requests are answered). */
+  const close = () => {
+    for (const { gateway } of gateways.values()) gateway.close?.();
+    gateways.clear();
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -145,7 +163,7 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
       requestHeaders: req.headers, responseHeaders: wire.headers, requestBody: body, responseBody: wire.body,
     });
   }
-  return listener;
+  return Object.assign(listener, { close });
 }
 
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: string): void {

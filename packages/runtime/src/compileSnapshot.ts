@@ -1,4 +1,4 @@
-import type { Api, Method, Stage } from '@gitway/core';
+import type { Api, Integration, Method, Resource, Stage } from '@gitway/core';
 import { createRequestValidator } from './createRequestValidator.js';
 import type { RequestContext } from './createRequestContext.js';
 import { GatewayError } from './GatewayError.js';
@@ -12,7 +12,8 @@ import { compileRouter } from './router/compileRouter.js';
 import type { createResponseCache } from './settings/createResponseCache.js';
 import type { createThrottle } from './settings/createThrottle.js';
 import { cacheControl, withCacheControlWarning } from './settings/cacheControl.js';
-import { methodSettingFor } from './settings/methodSettingFor.js';
+import { methodSettingFor, type EffectiveMethodSetting } from './settings/methodSettingFor.js';
+import { cacheKeyOf } from './settings/cacheKeyOf.js';
 import { isStaticMock } from './staticMock.js';
 import { authorize } from './authorize.js';
 import type { FetchLike, GatewayResponse, LambdaHandler } from './types.js';
@@ -45,8 +46,10 @@ const util = createVtlUtil();
 
 /**
  * Compiles one deployment snapshot (router, validators) for a stage: `run` is the full
- * request pipeline, which never throws (failures become gateway responses); `fast`
- * answers static MOCK routes (isStaticMock) from the response `run` produced for them.
+ * request pipeline — route, throttle, authorize, validate, cache, transform, invoke,
+ * respond, one named step each, in that order — which never throws (failures become
+ * gateway responses); `fast` answers static MOCK routes (isStaticMock) from the response
+ * `run` produced for them.
  *
  * @example
  * const snapshot = compileSnapshot(api, { stage, stageVariables: stage.variables ?? {}, handlers: {}, fetch, now, log, throttle, cache });
@@ -69,18 +72,23 @@ export function compileSnapshot(
   },
 ): CompiledSnapshot {
   const router = compileRouter(api.resources);
-  const validate = createRequestValidator(api);
+  const validator = createRequestValidator(api);
   const { stage } = deps;
   const logs = (setting: { loggingLevel?: string }) => deps.executionLog !== undefined && (setting.loggingLevel === 'INFO' || setting.loggingLevel === 'ERROR');
-  const settings = new Map<string, ReturnType<typeof methodSettingFor>>();
+  const settings = new Map<string, EffectiveMethodSetting>();
+  /** The stage's effective method setting of a route, computed once per route. */
+  const settingFor = (routeKey: string, resourcePath: string, httpMethod: string): EffectiveMethodSetting => {
+    let setting = settings.get(routeKey);
+    if (!setting) settings.set(routeKey, (setting = methodSettingFor(stage.methodSettings, resourcePath, httpMethod)));
+    return setting;
+  };
   // Static MOCK methods (see isStaticMock): their one answer, once the full pipeline produced it.
   const staticAnswers = new WeakMap<Method, { routeKey: string; response?: GatewayResponse }>();
   const staticInfo = (method: Method, resourcePath: string) => {
     let info = staticAnswers.get(method);
     if (info === undefined) {
       const routeKey = `${method.httpMethod} ${resourcePath}`;
-      let setting = settings.get(routeKey);
-      if (!setting) settings.set(routeKey, (setting = methodSettingFor(stage.methodSettings, resourcePath, method.httpMethod)));
+      const setting = settingFor(routeKey, resourcePath, method.httpMethod);
       info = { routeKey: isStaticMock(api, method, stage, setting) && !logs(setting) ? routeKey : '' };
       staticAnswers.set(method, info);
     }
@@ -97,105 +105,166 @@ export function compileSnapshot(
     return info.response;
   };
 
-  const run = async (req: NormalizedRequest, ctx: RequestContext, o: RunOptions = {}): Promise<GatewayResponse> => {
-    const state: { trace?: ExecutionTrace; integrated: boolean } = { trace: o.trace, integrated: false };
-    const response = await pipeline(req, ctx, o, state);
-    const trace = state.trace;
-    if (trace) {
-      traceCompletion(trace, response, state.integrated);
-      if (!o.trace) for (const line of executionLogLines(trace, ctx.requestId)) deps.executionLog!(line);
-    }
-    return response;
+  // ---- The request pipeline: each step reads and fills in the Flight; a step that returns a
+  // response ends the pipeline with it (a cache hit); a step that throws a GatewayError ends
+  // it with that gateway response (see `fail`).
+
+  /** Matches the route, finds its method setting, starts the execution log. */
+  const route: Step = (f) => {
+    if (f.req.body.length > MAX_PAYLOAD_BYTES) throw new GatewayError('REQUEST_TOO_LARGE');
+    const match = router.match(f.req.method, f.req.path);
+    if (!match) throw new GatewayError('MISSING_AUTHENTICATION_TOKEN');
+    const { resource, method } = match;
+    f.params.path = match.pathParameters;
+    f.ctx.resourcePath = resource.path;
+    f.ctx.resourceId = resourceIdOf(resource.path);
+    f.resource = resource;
+    f.method = method;
+    f.routeKey = `${method.httpMethod} ${resource.path}`;
+    f.setting = settingFor(f.routeKey, resource.path, method.httpMethod);
+    if (!f.trace && logs(f.setting)) f.trace = new ExecutionTrace(deps.now, f.setting);
+    if (f.trace) traceMethodRequest(f.trace, { requestId: f.ctx.requestId, method: f.req.method, path: f.req.path, pathParams: f.params.path, query: f.req.multiQuery, headers: f.req.headers, body: f.req.body });
   };
 
-  const pipeline = async (req: NormalizedRequest, ctx: RequestContext, o: RunOptions, state: { trace?: ExecutionTrace; integrated: boolean }): Promise<GatewayResponse> => {
-    const stageVariables = o.stageVariables ?? deps.stageVariables;
-    const params: VtlParams = {
-      path: {},
-      querystring: Object.fromEntries(Object.entries(req.multiQuery).map(([k, v]) => [k, v[v.length - 1]])),
-      header: req.headers,
-    };
+  /** Takes a token of the route's bucket (429 without one). */
+  const throttle: Step = (f) => {
+    if (!f.o.test && !deps.throttle.take(f.routeKey, f.setting)) throw new GatewayError('THROTTLED');
+  };
+
+  /** Runs the method's authorizer and API key check. */
+  const authorizeStep: Step = async (f) => {
+    if (f.o.test || (f.method.authorizationType === 'NONE' && !f.method.apiKeyRequired)) return;
+    await authorize({
+      api, method: f.method, resourcePath: f.resource.path, path: f.req.path, headers: f.req.headers, params: f.params, stageVariables: f.stageVariables, context: f.ctx,
+      handlers: deps.handlers, now: deps.now, log: deps.log, apiKeys: deps.apiKeys,
+    });
+  };
+
+  /** Checks parameters and body against the method's request validator; a method needs an integration. */
+  const validate: Step = (f) => {
+    f.contentType = (f.req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
+    f.bodyText = f.req.body.toString('utf8');
+    validator(f.method, f.params, f.contentType, f.bodyText);
+    if (!f.method.methodIntegration) throw new GatewayError('API_CONFIGURATION_ERROR');
+    f.integration = f.method.methodIntegration;
+  };
+
+  /** Answers from the stage cache when the method caches (Cache-Control: max-age=0 refreshes). */
+  const cache: Step = (f) => {
+    const { req, setting } = f;
+    if (f.o.test || !stage.cacheClusterEnabled || setting.cachingEnabled !== true || !(setting.specific || req.method === 'GET')) return;
+    f.cacheKey = cacheKeyOf(req.method, req.path, f.integration.cacheKeyParameters, f.params);
+    f.control = cacheControl(req.headers, setting);
+    if (f.control === 'deny') throw new GatewayError('ACCESS_DENIED', 403, `User: anonymous is not authorized to perform: execute-api:InvalidateCache on resource: arn:aws:execute-api:us-east-1:${f.ctx.accountId}:${f.ctx.apiId}/${f.ctx.stage}/${req.method}${req.path}`);
+    const hit = f.control === 'refresh' ? undefined : deps.cache.get(f.cacheKey);
+    if (hit) return f.control === 'warn' ? withCacheControlWarning(hit) : { ...hit, headers: { ...hit.headers } };
+  };
+
+  /** Renders the request template chosen by Content-Type (proxy integrations pass the request through). */
+  const transform: Step = (f) => {
+    const proxy = f.integration.type === 'HTTP_PROXY' || f.integration.type === 'AWS_PROXY';
+    const template = proxy ? undefined : selectRequestTemplate(f.integration, f.contentType);
     try {
-      if (req.body.length > MAX_PAYLOAD_BYTES) throw new GatewayError('REQUEST_TOO_LARGE');
-      const route = router.match(req.method, req.path);
-      if (!route) throw new GatewayError('MISSING_AUTHENTICATION_TOKEN');
-      const { resource, method } = route;
-      params.path = route.pathParameters;
-      ctx.resourcePath = resource.path;
-      ctx.resourceId = resourceIdOf(resource.path);
-
-      const routeKey = `${method.httpMethod} ${resource.path}`;
-      let setting = settings.get(routeKey);
-      if (!setting) settings.set(routeKey, (setting = methodSettingFor(stage.methodSettings, resource.path, method.httpMethod)));
-      if (!state.trace && logs(setting)) state.trace = new ExecutionTrace(deps.now, setting);
-      const trace = state.trace;
-      if (trace) traceMethodRequest(trace, { requestId: ctx.requestId, method: req.method, path: req.path, pathParams: params.path, query: req.multiQuery, headers: req.headers, body: req.body });
-      if (!o.test && !deps.throttle.take(routeKey, setting)) throw new GatewayError('THROTTLED');
-
-      if (!o.test && (method.authorizationType !== 'NONE' || method.apiKeyRequired)) {
-        await authorize({
-          api, method, resourcePath: resource.path, path: req.path, headers: req.headers, params, stageVariables, context: ctx,
-          handlers: deps.handlers, now: deps.now, log: deps.log, apiKeys: deps.apiKeys,
-        });
-      }
-
-      const contentType = (req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
-      const bodyText = req.body.toString('utf8');
-      validate(method, params, contentType, bodyText);
-
-      const integration = method.methodIntegration;
-      if (!integration) throw new GatewayError('API_CONFIGURATION_ERROR');
-      const caching = !o.test && stage.cacheClusterEnabled && setting.cachingEnabled === true && (setting.specific || req.method === 'GET');
-      let cacheKey: string | undefined;
-      let control: ReturnType<typeof cacheControl> = 'read';
-      if (caching) {
-        const keyParams = (integration.cacheKeyParameters ?? []).map((p) => {
-          const m = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(p);
-          const source = m ? params[m[1] as keyof VtlParams] : undefined;
-          return `${p}=${source?.[m![1] === 'header' ? m![2].toLowerCase() : m![2]] ?? ''}`;
-        });
-        cacheKey = [req.method, req.path, ...keyParams].join('\n');
-        control = cacheControl(req.headers, setting);
-        if (control === 'deny') throw new GatewayError('ACCESS_DENIED', 403, `User: anonymous is not authorized to perform: execute-api:InvalidateCache on resource: arn:aws:execute-api:us-east-1:${ctx.accountId}:${ctx.apiId}/${ctx.stage}/${req.method}${req.path}`);
-        const hit = control === 'refresh' ? undefined : deps.cache.get(cacheKey);
-        if (hit) return control === 'warn' ? withCacheControlWarning(hit) : { ...hit, headers: { ...hit.headers } };
-      }
-
-      const proxy = integration.type === 'HTTP_PROXY' || integration.type === 'AWS_PROXY';
-      const template = proxy ? undefined : selectRequestTemplate(integration, contentType);
-      let transformed: string | undefined;
-      try {
-        transformed = template === undefined ? undefined : renderTemplate(template, { input: createVtlInput(bodyText, params), util, context: ctx, stageVariables });
-      } catch (error) {
-        throw GatewayError.configuration(`Unable to transform request: ${(error as Error)?.message ?? String(error)}`, error);
-      }
-      const started = deps.now();
-      state.integrated = true;
-      const response = await invokeIntegration({
-        api, integration, resourcePath: resource.path, method: req.method, path: req.path, headers: req.headers, multiQuery: req.multiQuery,
-        params, body: req.body, contentType, transformed, stageVariables, context: ctx, handlers: deps.handlers, fetch: deps.fetch, now: deps.now, trace,
-      });
-      ctx.integrationLatency = deps.now() - started;
-      if (!o.test && req.body.length === 0 && req.headers['content-type'] === undefined && typeof response.body === 'string') {
-        // Every later caller shares the memoized answer: a frozen copy, so no caller (this
-        // one included, which keeps its own object) can change what the others receive.
-        const info = staticInfo(method, resource.path);
-        if (info.routeKey && !info.response) info.response = frozenResponse(response);
-      }
-      if (cacheKey !== undefined && response.statusCode >= 200 && response.statusCode < 300) deps.cache.set(cacheKey, response, setting.cacheTtlInSeconds ?? 300);
-      return control === 'warn' ? withCacheControlWarning(response) : response;
+      f.transformed = template === undefined ? undefined : renderTemplate(template, { input: createVtlInput(f.bodyText, f.params), util, context: f.ctx, stageVariables: f.stageVariables });
     } catch (error) {
-      const gatewayError = error instanceof GatewayError ? error : new GatewayError('API_CONFIGURATION_ERROR');
-      const failure = describeFailure(error);
-      state.integrated = false;
-      if (failure.isError) state.trace?.error(failure.message);
-      else state.trace?.info(failure.message);
-      if (!(error instanceof GatewayError) || gatewayError.statusCode === 502 || gatewayError.detail) deps.log(`${ctx.requestId} ${failure.message}`);
-      return renderGatewayResponse(api.gatewayResponses ?? {}, gatewayError, ctx, params, stageVariables);
+      throw GatewayError.configuration(`Unable to transform request: ${(error as Error)?.message ?? String(error)}`, error);
     }
+  };
+
+  /** Calls the integration and maps its answer through the integration responses. */
+  const invoke: Step = async (f) => {
+    const { req } = f;
+    const started = deps.now();
+    f.integrated = true;
+    f.response = await invokeIntegration({
+      api, integration: f.integration, resourcePath: f.resource.path, method: req.method, path: req.path, headers: req.headers, multiQuery: req.multiQuery,
+      params: f.params, body: req.body, contentType: f.contentType, transformed: f.transformed, stageVariables: f.stageVariables, context: f.ctx, handlers: deps.handlers, fetch: deps.fetch, now: deps.now, trace: f.trace,
+    });
+    f.ctx.integrationLatency = deps.now() - started;
+  };
+
+  /** Remembers the answer (static MOCK memo, stage cache) and returns it. */
+  const respond: Step = (f) => {
+    const { req, response } = f;
+    if (!f.o.test && req.body.length === 0 && req.headers['content-type'] === undefined && typeof response.body === 'string') {
+      // Every later caller shares the memoized answer: a frozen copy, so no caller (this
+      // one included, which keeps its own object) can change what the others receive.
+      const info = staticInfo(f.method, f.resource.path);
+      if (info.routeKey && !info.response) info.response = frozenResponse(response);
+    }
+    if (f.cacheKey !== undefined && response.statusCode >= 200 && response.statusCode < 300) deps.cache.set(f.cacheKey, response, f.setting.cacheTtlInSeconds ?? 300);
+    return f.control === 'warn' ? withCacheControlWarning(response) : response;
+  };
+
+  const steps: Step[] = [route, throttle, authorizeStep, validate, cache, transform, invoke, respond];
+
+  /** Ends the pipeline on an error: its gateway response, an execution log line, a log line for the unexpected. */
+  const fail = (f: Flight, error: unknown): GatewayResponse => {
+    const gatewayError = error instanceof GatewayError ? error : new GatewayError('API_CONFIGURATION_ERROR');
+    const failure = describeFailure(error);
+    f.integrated = false;
+    if (failure.isError) f.trace?.error(failure.message);
+    else f.trace?.info(failure.message);
+    if (!(error instanceof GatewayError) || gatewayError.statusCode === 502 || gatewayError.detail) deps.log(`${f.ctx.requestId} ${failure.message}`);
+    return renderGatewayResponse(api.gatewayResponses ?? {}, gatewayError, f.ctx, f.params, f.stageVariables);
+  };
+
+  const run = async (req: NormalizedRequest, ctx: RequestContext, o: RunOptions = {}): Promise<GatewayResponse> => {
+    const f = {
+      req, ctx, o, trace: o.trace, integrated: false, control: 'read', stageVariables: o.stageVariables ?? deps.stageVariables,
+      params: { path: {}, querystring: Object.fromEntries(Object.entries(req.multiQuery).map(([k, v]) => [k, v[v.length - 1]])), header: req.headers },
+    } as Flight;
+    let response: GatewayResponse | undefined;
+    try {
+      for (const step of steps) {
+        const pending = step(f);
+        const answer = pending instanceof Promise ? await pending : pending;
+        if (answer) {
+          response = answer;
+          break;
+        }
+      }
+    } catch (error) {
+      response = fail(f, error);
+    }
+    if (f.trace) {
+      traceCompletion(f.trace, response!, f.integrated);
+      if (!o.trace) for (const line of executionLogLines(f.trace, ctx.requestId)) deps.executionLog!(line);
+    }
+    return response!;
   };
   return { run, fast };
 }
+
+/** One request on its way through the pipeline: the steps read what earlier steps filled in. */
+interface Flight {
+  req: NormalizedRequest;
+  ctx: RequestContext;
+  o: RunOptions;
+  stageVariables: Record<string, string>;
+  params: VtlParams;
+  trace?: ExecutionTrace;
+  /** Whether the integration was called (the execution log's completion line says so). */
+  integrated: boolean;
+  // route
+  resource: Resource;
+  method: Method;
+  routeKey: string;
+  setting: EffectiveMethodSetting;
+  // validate
+  contentType: string;
+  bodyText: string;
+  integration: Integration;
+  // cache
+  cacheKey?: string;
+  control: ReturnType<typeof cacheControl>;
+  // transform, invoke
+  transformed?: string;
+  response: GatewayResponse;
+}
+
+/** A pipeline step: returns a response to end the pipeline early, or nothing to go on. */
+type Step = (f: Flight) => GatewayResponse | void | Promise<GatewayResponse | void>;
 
 /** A deep-frozen copy of a response with a string body (a Buffer cannot be frozen). */
 function frozenResponse(response: GatewayResponse): GatewayResponse {

@@ -12,7 +12,7 @@ export { methodSettingFor } from './settings/methodSettingFor.js';
 export { formatAccessLog } from './formatAccessLog.js';
 export { MAX_PAYLOAD_BYTES } from './compileSnapshot.js';
 export type { CreateGatewayOptions, FetchLike, Gateway, GatewayRequest, GatewayResponse, LambdaHandler, LambdaProxyResult, ResponseHeaders } from './types.js';
-export { servedByCanary } from './servedByCanary.js';
+export { servedByCanary, markCanary } from './servedByCanary.js';
 export type { TestInvokeRequest, TestInvokeResult } from './testInvoke.js';
 export { createTlsFetch, type ClientCertificateMaterial } from './integrations/createTlsFetch.js';
 export { ExecutionTrace } from './executionLog/ExecutionTrace.js';

@@ -2,7 +2,14 @@ import type { GatewayResponse } from './types.js';
 
 const CANARY = new WeakSet<object>();
 
-/** Marks a response as produced by the canary snapshot (createGateway does it). */
+/**
+ * Marks a response as produced by the canary snapshot (createGateway does it; a host that
+ * carries responses across threads marks the copy again).
+ *
+ * @example
+ * const copy = markCanary({ ...response });
+ * servedByCanary(copy); // true
+ */
 export function markCanary(response: GatewayResponse): GatewayResponse {
   CANARY.add(response);
   return response;

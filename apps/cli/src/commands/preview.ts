@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Errors, getStages } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { loadHandlers } from '../utils/loadHandlers.js';
+import { UsageError } from '../cli.js';
 
 interface Args {
   port: number;
@@ -13,11 +14,13 @@ interface Args {
   executionLog?: string;
   dashboardToken?: string;
   allowedHost?: string[];
+  blockedLimit: number;
 }
 
 /** Runs until SIGINT/SIGTERM; resolves with a summary when the server closes. */
 export default async function (ctx: Context, args: Args): Promise<Output> {
   const { createPreviewServer, storeLoader, isExposedBind } = await import('@gitway/preview');
+  if (!(args.blockedLimit >= 0)) throw new UsageError(`--blocked-limit must be a number of milliseconds (0 = no worker threads), not ${String(args.blockedLimit)}`);
   const dashboardToken = args.dashboardToken ?? (ctx.env.GITWAY_DASHBOARD_TOKEN || undefined);
   const exposed = isExposedBind(args.host);
   const handlers = args.handlers ? await loadHandlers(ctx, args.handlers) : undefined;
@@ -36,6 +39,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
     allowedHosts: args.allowedHost,
     log: args.accessLog ? log : undefined,
     executionLog,
+    isolation: args.blockedLimit > 0 ? { blockedLimitMs: args.blockedLimit } : false,
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : args.port;

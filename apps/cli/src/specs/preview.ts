@@ -13,6 +13,7 @@ export default {
       .option('allowed-host', { type: 'string', array: true, describe: 'a Host name the dashboard answers besides loopback names and the bound address (repeatable)' })
       .option('access-log', { type: 'boolean', default: true, describe: "print access log lines in each stage's accessLogSettings format" })
       .option('execution-log', { type: 'string', describe: 'append execution log lines (methods whose stage loggingLevel is INFO or ERROR) to FILE instead of stderr' })
+      .option('blocked-limit', { type: 'number', default: 5000, describe: "ms a stage's gateway may hold its worker thread before the worker is terminated (its requests answer 504) and restarted; 0 serves every stage on the main thread" })
       .example('gitway preview', 'serve http://127.0.0.1:4010/prod/..., /dev/..., reloading stages as they move')
       .example('gitway preview --handlers ./lambdas.mjs', 'AWS_PROXY integrations and Lambda authorizers call local functions')
       .example('gitway preview --api-key dev-key-1', 'apiKeyRequired methods accept only x-api-key: dev-key-1')

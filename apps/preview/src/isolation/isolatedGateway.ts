@@ -1,0 +1,207 @@
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { markCanary, type Gateway, type GatewayResponse, type LambdaHandler, type TestInvokeResult } from '@gitway/runtime';
+import type { LoadedStage } from '../server.js';
+import type { FromWorker, StageWorkerData, ToWorker } from './protocol.js';
+
+/** How a stage's gateway is isolated: the limit on a blocked stage worker. */
+export interface IsolationOptions {
+  /**
+   * A stage worker whose event loop gives no sign of life for this long while it has
+   * requests in flight is terminated and started again; those requests answer 504
+   * `{"message": "Endpoint request timed out"}`. Default 5,000 ms.
+   */
+  blockedLimitMs?: number;
+}
+
+export const DEFAULT_BLOCKED_LIMIT_MS = 5_000;
+const START_LIMIT_MS = 30_000;
+/** The runtime's INTEGRATION_TIMEOUT answer (API Gateway's default gateway response). */
+export const TIMED_OUT_BODY = '{"message":"Endpoint request timed out"}';
+const INTERNAL_BODY = '{"message":"Internal server error"}';
+
+interface Pending {
+  resolve: (value: GatewayResponse | TestInvokeResult) => void;
+  reject: (error: Error) => void;
+  what: string;
+}
+
+/**
+ * A Gateway whose `handle` and `testInvoke` run in a worker thread of their own: the
+ * stage's gateway (throttling, cache, canary) lives in the worker, so a request that holds
+ * that event loop (JSON.parse of a 10 MB body, a long RE2 match, ajv over a large array)
+ * stalls this stage only. A watchdog on the main thread terminates a worker that stops
+ * answering for `blockedLimitMs` while it has work, answers its requests 504, and starts a
+ * fresh worker on the next request (the stage's throttling and cache state start over).
+ *
+ * @example
+ * const gateway = createIsolatedGateway(loaded, { handlers: {}, log: console.log, label: 'prod' });
+ * const res = await gateway.handle({ method: 'GET', path: '/pets', headers: {}, query: {} });
+ * gateway.close();
+ */
+export function createIsolatedGateway(
+  loaded: LoadedStage,
+  o: IsolationOptions & { handlers?: Record<string, LambdaHandler>; log?: (line: string) => void; executionLog?: (line: string) => void; apiKeys?: string[]; apiId?: string; label: string },
+): Gateway & { close(): void } {
+  const limit = o.blockedLimitMs ?? DEFAULT_BLOCKED_LIMIT_MS;
+  const handlers = o.handlers ?? {};
+  const workerData: StageWorkerData = {
+    api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, apiKeys: o.apiKeys, apiId: o.apiId,
+    handlerNames: Object.keys(handlers), executionLog: o.executionLog !== undefined, heartbeatMs: Math.max(10, Math.min(250, Math.floor(limit / 4))),
+  };
+  let current: ReturnType<typeof spawn> | undefined;
+  let nextId = 0;
+  let closed = false;
+
+  function spawn() {
+    const worker = new Worker(WORKER_URL, { workerData, execArgv: [] });
+    worker.unref();
+    const pending = new Map<number, Pending>();
+    let lastSign = performance.now();
+    let ready = false;
+    let watchdog: NodeJS.Timeout | undefined;
+    const self = { worker, pending, send, drain };
+
+    const watch = () => {
+      if (watchdog || closed) return;
+      watchdog = setInterval(() => {
+        if (pending.size === 0) return void (clearInterval(watchdog), (watchdog = undefined));
+        // A worker gets START_LIMIT_MS more to load and compile the stage before its first sign.
+        if (performance.now() - lastSign < (ready ? limit : limit + START_LIMIT_MS)) return;
+        // Messages the worker sent while this thread was busy are delivered before setImmediate runs.
+        const seen = lastSign;
+        setImmediate(() => {
+          if (lastSign !== seen || pending.size === 0 || current !== self) return;
+          const what = [...pending.values()].map((p) => p.what).join(', ');
+          const state = ready ? `blocked for over ${limit} ms` : `not started after ${limit + START_LIMIT_MS} ms`;
+          o.log?.(`stage ${o.label}: gateway ${state} with ${pending.size} request(s) in flight (${what}); worker terminated, restarting`);
+          retire(new BlockedError());
+        });
+      }, Math.max(10, Math.floor(limit / 4)));
+      watchdog.unref();
+    };
+    const retire = (error: Error) => {
+      if (current === self) current = undefined;
+      clearInterval(watchdog);
+      watchdog = undefined;
+      void worker.terminate();
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+    };
+
+    worker.on('message', (m: FromWorker) => {
+      lastSign = performance.now();
+      switch (m.type) {
+        case 'ready':
+          ready = true;
+          return;
+        case 'alive':
+          return;
+        case 'log':
+          return o.log?.(m.line);
+        case 'executionLog':
+          return o.executionLog?.(m.line);
+        case 'lambda':
+          return void callLambda(m);
+        case 'handled': {
+          const response = { ...m.response, body: typeof m.response.body === 'string' ? m.response.body : asBuffer(m.response.body) };
+          return settle(m.id, m.canary ? markCanary(response) : response);
+        }
+        case 'testInvoked':
+          return settle(m.id, m.result);
+        case 'failed':
+          return fail(m.id, new Error(m.message));
+      }
+    });
+    worker.on('error', (error) => {
+      o.log?.(`stage ${o.label}: gateway worker failed: ${error?.message ?? error}`);
+      retire(error);
+    });
+    worker.on('exit', () => retire(new Error(`stage ${o.label}: gateway worker exited`)));
+
+    function settle(id: number, value: GatewayResponse | TestInvokeResult) {
+      const p = pending.get(id);
+      pending.delete(id);
+      p?.resolve(value);
+      if (closed) drain();
+    }
+    function fail(id: number, error: Error) {
+      const p = pending.get(id);
+      pending.delete(id);
+      p?.reject(error);
+      if (closed) drain();
+    }
+    /** Terminates the worker once its requests are answered. */
+    function drain() {
+      if (pending.size === 0) retire(new Error(`stage ${o.label}: gateway closed`));
+    }
+    async function callLambda(m: Extract<FromWorker, { type: 'lambda' }>) {
+      const deadline = Date.now() + m.context.remainingMs;
+      const context = { functionName: m.context.functionName, functionVersion: '$LATEST', awsRequestId: m.context.awsRequestId, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) };
+      let reply: ToWorker;
+      try {
+        reply = { type: 'lambdaResult', id: m.id, ok: true, result: await handlers[m.name](m.event, context) };
+      } catch (error) {
+        reply = { type: 'lambdaResult', id: m.id, ok: false, message: (error as Error)?.message ?? String(error) };
+      }
+      try {
+        worker.postMessage(reply);
+      } catch (error) {
+        worker.postMessage({ type: 'lambdaResult', id: m.id, ok: false, message: (error as Error).message } satisfies ToWorker);
+      }
+    }
+    function send(message: ToWorker, what: string): Promise<GatewayResponse | TestInvokeResult> {
+      return new Promise((resolve, reject) => {
+        if (pending.size === 0) lastSign = performance.now();
+        pending.set((message as { id: number }).id, { resolve, reject, what });
+        worker.postMessage(message);
+        watch();
+      });
+    }
+    return self;
+  }
+
+  const workerFor = () => {
+    if (closed) throw new Error(`stage ${o.label}: gateway closed`);
+    return (current ??= spawn());
+  };
+
+  return {
+    async handle(request) {
+      try {
+        return (await workerFor().send({ type: 'handle', id: nextId++, request }, `${request.method} ${request.path}`)) as GatewayResponse;
+      } catch (error) {
+        if (!(error instanceof BlockedError)) o.log?.(`stage ${o.label}: ${(error as Error)?.message ?? error}`);
+        const blocked = error instanceof BlockedError;
+        return { statusCode: blocked ? 504 : 500, headers: { 'content-type': 'application/json' }, body: blocked ? TIMED_OUT_BODY : INTERNAL_BODY };
+      }
+    },
+    async testInvoke(request) {
+      return (await workerFor().send({ type: 'testInvoke', id: nextId++, request }, `test ${request.httpMethod} ${request.pathWithQueryString}`)) as TestInvokeResult;
+    },
+    /** Stops taking requests; the worker exits once those in flight are answered. */
+    close() {
+      closed = true;
+      current?.drain();
+    },
+  };
+}
+
+/** The worker was terminated because its event loop stopped answering. */
+class BlockedError extends Error {
+  constructor() {
+    super('Endpoint request timed out');
+  }
+}
+
+function asBuffer(body: Uint8Array): Buffer {
+  return Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+}
+
+// Built: dist/isolation/stageWorker.js beside this file. Run from source (tests import
+// src/ through the "@gitway/source" condition), the worker still needs JavaScript: the build's.
+const WORKER_URL = ((): URL => {
+  const here = new URL('./stageWorker.js', import.meta.url);
+  return existsSync(fileURLToPath(here)) ? here : new URL('../../dist/isolation/stageWorker.js', import.meta.url);
+})();

@@ -1,0 +1,79 @@
+// The body of one stage's worker thread: the stage's gateway (and so its throttling buckets,
+// response cache and canary draw) lives here, away from the main thread's event loop.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createGateway, servedByCanary, type LambdaHandler } from '@gitway/runtime';
+import type { FromWorker, StageWorkerData, ToWorker } from './protocol.js';
+
+const data = workerData as StageWorkerData;
+const port = parentPort!;
+const post = (message: FromWorker) => port.postMessage(message);
+
+// Lambda handlers stay on the main thread (they are the user's functions): each call is a message.
+const lambdaCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+let nextLambda = 0;
+const handlers: Record<string, LambdaHandler> = {};
+for (const name of data.handlerNames) {
+  handlers[name] = (event, context) =>
+    new Promise((resolve, reject) => {
+      const id = nextLambda++;
+      lambdaCalls.set(id, { resolve, reject });
+      const remaining = context.getRemainingTimeInMillis as (() => number) | undefined;
+      post({ type: 'lambda', id, name, event, context: { functionName: context.functionName, awsRequestId: context.awsRequestId, remainingMs: remaining?.() ?? 29_000 } });
+    });
+}
+
+const gateway = createGateway({
+  api: data.api, stage: data.stage, canaryApi: data.canaryApi, clientCertificate: data.clientCertificate, apiKeys: data.apiKeys, apiId: data.apiId, handlers,
+  log: (line) => post({ type: 'log', line }),
+  executionLog: data.executionLog ? (line) => post({ type: 'executionLog', line }) : undefined,
+});
+
+// Node's fetch loads and compiles its HTTP client (undici, llhttp) on first use, ~0.2 s on a
+// loaded machine: do it now, before `ready`, not inside the first request's integration
+// timeout. One request to a local server of its own; nothing leaves the process.
+const usesHttp = (api: StageWorkerData['api']) => Object.values(api.resources).some((r) => Object.values(r.resourceMethods ?? {}).some((m) => m.methodIntegration?.type.startsWith('HTTP')));
+if (usesHttp(data.api) || (data.canaryApi && usesHttp(data.canaryApi))) await warmFetch();
+
+// While requests are in flight, a heartbeat tells the main thread this event loop still turns.
+let inFlight = 0;
+let heartbeat: NodeJS.Timeout | undefined;
+const started = () => {
+  if (inFlight++ === 0) heartbeat = setInterval(() => post({ type: 'alive' }), data.heartbeatMs);
+};
+const finished = () => {
+  if (--inFlight === 0) clearInterval(heartbeat);
+};
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'lambdaResult') {
+    const call = lambdaCalls.get(message.id);
+    lambdaCalls.delete(message.id);
+    if (message.ok) call?.resolve(message.result);
+    else call?.reject(new Error(message.message));
+    return;
+  }
+  started();
+  const { id } = message;
+  const work =
+    message.type === 'handle'
+      ? gateway.handle({ ...message.request, body: asBuffer(message.request.body) }).then((response) => post({ type: 'handled', id, response, canary: servedByCanary(response) }))
+      : gateway.testInvoke(message.request).then((result) => post({ type: 'testInvoked', id, result }));
+  work.catch((error: unknown) => post({ type: 'failed', id, message: (error as Error)?.message ?? String(error) })).finally(finished);
+});
+post({ type: 'ready' });
+
+/** A Buffer crosses threads as a Uint8Array: view it as a Buffer again (no copy). */
+function asBuffer(body: string | Uint8Array | undefined): string | Buffer | undefined {
+  return body === undefined || typeof body === 'string' || Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+}
+
+async function warmFetch(): Promise<void> {
+  const server = createServer((_req, res) => res.writeHead(204, { connection: 'close' }).end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { signal: AbortSignal.timeout(5_000) })
+    .then((res) => res.arrayBuffer())
+    .catch(() => undefined);
+  await new Promise((resolve) => server.close(resolve));
+}
