@@ -29,7 +29,9 @@ describe('gitway remote / push / fetch / pull / clone (built binary, real git ht
     expect(pushed.code, pushed.stderr).toBe(0);
     const out = JSON.parse(pushed.stdout);
     expect(out.url).toBe(url);
-    expect(out.updates.map((u: any) => [u.ref, u.status])).toEqual([['refs/heads/main', 'created'], ['refs/stages/prod', 'created']]);
+    // The source document of the deployment travels with it (refs/gitway/sources/<deployment id>).
+    const v1 = git(path.join(a, '.gitway'), 'rev-parse', 'refs/heads/main').trim();
+    expect(out.updates.map((u: any) => [u.ref, u.status])).toEqual([['refs/heads/main', 'created'], ['refs/stages/prod', 'created'], [`refs/gitway/sources/${v1}`, 'created']]);
     expect(Object.keys(out.updates[0]).sort()).toEqual(['new', 'old', 'ref', 'status']);
     expect(pushed.stdout + pushed.stderr).not.toContain(token);
     const lsRemote = await gitAsync(['ls-remote', server.url('petstore.git', { username: 'ci', password: token })]);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { addRemote, Errors, findGitTransport, httpTransport, listRemotes, printableName, remoteUrlKind, removeRemote, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
+import { addRemote, Errors, findGitTransport, httpTransport, listRemotes, printableName, remoteUrlKind, removeRemote, SYNCED_REFS, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { progressBar } from '../utils/progress.js';
 import { short, table } from '../utils/format.js';
@@ -89,14 +89,27 @@ export function describeUpdates(ctx: Context, updates: RefUpdate[]): string {
   const c = ctx.color;
   const paint = (s: RefUpdate['status']): string =>
     s === 'up-to-date' ? c.dim(s) : s === 'diverged' || s === 'rejected' || s === 'forced' ? c.red(s) : s === 'ahead' ? c.yellow(s) : c.green(s);
-  return table(
-    updates.map((u) => [
+  // Records that travel with every push (source documents, AWS links) are one per deployment:
+  // counted per kind and status, as git summarises tags, and left out when up to date.
+  const recordKind = (ref: string): string | undefined => SYNCED_REFS.find((s) => s.always && ref.startsWith(s.remote))?.kind;
+  const counts = new Map<string, number>();
+  for (const u of updates) {
+    const kind = recordKind(u.ref);
+    if (kind && u.status !== 'up-to-date') counts.set(`${u.status}\0${kind}`, (counts.get(`${u.status}\0${kind}`) ?? 0) + 1);
+  }
+  const rows = updates
+    .filter((u) => !recordKind(u.ref))
+    .map((u) => [
       '  ' + paint(u.status),
       u.ref,
       u.status === 'up-to-date' ? short(u.new ?? undefined) : `${short(u.old ?? undefined)}..${short(u.new ?? undefined)}`,
       u.theirs ? `(remote ${short(u.theirs)})` : '',
-    ]),
-  );
+    ]);
+  for (const [key, n] of counts) {
+    const [status, kind] = key.split('\0') as [RefUpdate['status'], string];
+    rows.push(['  ' + paint(status), `${n} ${kind}${n === 1 ? '' : 's'}`, '', '']);
+  }
+  return table(rows);
 }
 
 export default async function (ctx: Context, args: { _: string[]; name?: string; url?: string; force?: boolean }): Promise<Output> {
