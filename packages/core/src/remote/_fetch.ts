@@ -8,7 +8,7 @@ import { trackingRef } from './trackingRef.js';
 import { remoteUrl } from './remoteConfig.js';
 import { isFastForward } from './isFastForward.js';
 import { listRefs, readRef, updateRef } from '../storage/refs.js';
-import { hasObject } from '../storage/hasObject.js';
+import { repoOf } from '../storage/Repo.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
 
 /** What a fetch saw and did. */
@@ -40,12 +40,10 @@ export async function _fetch(opts: RemoteSyncOptions & { remote: string; url?: s
       reason === 'empty' ? 'it is empty; push to it first' : skipped.length ? `it has no branches or stages with valid names; skipped ${skipped.length} invalid ref name(s)` : 'it has no branches or stages';
     throw new NotAGitwayRemoteError(`not a gitway repository: ${s.url} (${hint})`, { url: s.url, reason, skipped });
   }
-  const cache = (opts.cache ?? {}) as Record<string, unknown>;
-  const wants: string[] = [];
-  for (const oid of new Set(refs.values())) if (!(await hasObject(opts.fs, opts.gitdir, oid, cache))) wants.push(oid);
+  const wants = [...(await repoOf(opts).missing([...refs.values()]))];
   let installed = null;
   if (wants.length) {
-    const haves = [...new Set((await listRefs(opts.fs, opts.gitdir, 'refs/')).values())].slice(0, 256);
+    const haves = [...new Set((await listRefs(opts, 'refs/')).values())].slice(0, 256);
     const incoming = await IncomingPack.create(opts);
     let received;
     try {
@@ -66,8 +64,8 @@ export async function _fetch(opts: RemoteSyncOptions & { remote: string; url?: s
   const updates: RefUpdate[] = [];
   for (const [ref, oid] of refs) {
     const tracking = trackingRef(opts.remote, ref);
-    const old = await readRef(opts.fs, opts.gitdir, tracking);
-    if (old !== oid) await updateRef(opts.fs, opts.gitdir, tracking, oid);
+    const old = await readRef(opts, tracking);
+    if (old !== oid) await updateRef(opts, tracking, oid);
     const status = old === oid ? 'up-to-date' : !old ? 'created' : (await isFastForward(opts, ref, old, oid)) ? 'fast-forward' : 'forced';
     updates.push({ ref: tracking, old, new: oid, status });
   }

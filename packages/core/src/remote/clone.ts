@@ -23,7 +23,7 @@ export async function clone(opts: Omit<RemoteSyncOptions, 'gitdir'> & { url: str
     await _init({ fs: opts.fs, gitdir: opts.gitdir, definition: opts.definition });
     await addRemote({ fs: opts.fs, gitdir: opts.gitdir, remote, url: opts.url });
     const result = await _pull({ ...opts, remote });
-    const head = result.head && (await readRef(opts.fs, opts.gitdir, result.head)) ? result.head : null;
+    const head = result.head && (await readRef(opts, result.head)) ? result.head : null;
     if (head?.startsWith('refs/heads/')) await _setCurrentBranch(opts, head.slice('refs/heads/'.length));
     return result;
   } catch (err) {
