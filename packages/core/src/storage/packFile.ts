@@ -79,7 +79,7 @@ export function prefixMatches(index: PackIndex, prefix: string): string[] {
   let end = hi;
   while (lo < end) {
     const mid = (lo + end) >>> 1;
-    if (idx.compare(low, 0, 20, SHA_BASE + mid * 20, SHA_BASE + mid * 20 + 20) > 0) lo = mid + 1;
+    if (idx.compare(low, 0, 20, SHA_BASE + mid * 20, SHA_BASE + mid * 20 + 20) < 0) lo = mid + 1; // entry < low
     else end = mid;
   }
   const out: string[] = [];
