@@ -11,6 +11,7 @@ import { assertStageName, RESERVED_STAGE_NAMES, stageNameProblem } from '../mode
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
 import { StageMovedError } from '../errors/StageMovedError.js';
+import { CorruptObjectError } from '../errors/CorruptObjectError.js';
 import { _signature, isoDate } from './_author.js';
 import { _writeCommit } from './_writeCommit.js';
 import { _retryOnRace } from './_retry.js';
@@ -76,7 +77,8 @@ export async function _assertDeployment(opts: RepoOptions, oid: string, path = '
   try {
     const c = await readCommit(opts, oid);
     ok = (await readTree(opts, c.tree)).some((e) => e.path === 'api.json');
-  } catch {
+  } catch (err) {
+    if (err instanceof CorruptObjectError) throw err; // damaged, not "not a deployment"
     ok = false;
   }
   if (!ok) throw new InvalidParameterError(`Invalid deployment identifier specified: ${oid}`, { path, value: oid });
@@ -89,12 +91,11 @@ export async function _assertDeployment(opts: RepoOptions, oid: string, path = '
 /** A revision that must name a live deployment -> its id; anything else is DeleteDeployment's NotFoundError. */
 export async function _resolveLiveDeployment(opts: RepoOptions, rev: string): Promise<string> {
   const notFound = () => new NotFoundError(`Invalid Deployment identifier specified: ${rev}`, { what: 'deployment', name: rev });
-  const { oid } = await _resolveRevision(opts, rev).catch(() => {
-    throw notFound();
-  });
-  await _assertDeployment(opts, oid).catch(() => {
-    throw notFound();
-  });
+  const refuse = (err: unknown): never => {
+    throw err instanceof CorruptObjectError ? err : notFound();
+  };
+  const { oid } = await _resolveRevision(opts, rev).catch(refuse);
+  await _assertDeployment(opts, oid).catch(refuse);
   return oid;
 }
 
