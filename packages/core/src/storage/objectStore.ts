@@ -217,7 +217,7 @@ export class ObjectStore {
 
   /** Bytes [start, end) of a pack, through the window cache. */
   private async packBytes(pack: Pack, start: number, end: number): Promise<Buffer> {
-    const open = (this.fs.promises as { open?: (path: string, flags: string) => Promise<FileHandleLike> }).open;
+    const open = this.fs.promises.open;
     if (!open) {
       // A file system without open(): the whole pack is one window.
       let all = this.lru.get(`w:${pack.name}:all`) as Buffer | undefined;
@@ -296,11 +296,6 @@ export class ObjectStore {
     if (!type) throw corrupt(where, `unknown pack entry type ${typeCode}`);
     return { type, content: inflated };
   }
-}
-
-interface FileHandleLike {
-  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
-  close(): Promise<void>;
 }
 
 function parseLoose(raw: Buffer, oid: string): StoredObject {
