@@ -9,12 +9,14 @@ export interface GitObject {
   content: Buffer;
 }
 
-/** Hashes `content` as a git object of `type` (sha1 of "type len\0content"). */
+/** The id git names `content` of `type` by: sha1 of "type len\0content". */
+export function objectId(type: string, content: Buffer): string {
+  return createHash('sha1').update(`${type} ${content.length}\0`).update(content).digest('hex');
+}
+
+/** Hashes `content` as a git object of `type`. */
 export function hashObject(type: ObjectType, content: Buffer): GitObject {
-  const hash = createHash('sha1');
-  hash.update(`${type} ${content.length}\0`);
-  hash.update(content);
-  return { oid: hash.digest('hex'), type, content };
+  return { oid: objectId(type, content), type, content };
 }
 
 export interface TreeEntry {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import type { FsClient } from '../models/FsClient.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
@@ -6,12 +5,10 @@ import { join } from '../utils/join.js';
 import { errnoCode } from '../utils/fsError.js';
 import { ByteCache } from './byteCache.js';
 import { applyDelta, corrupt, entryEnd, findOffset, parseIndex, prefixMatches, type PackIndex } from './packFile.js';
+import { parseLoose, type StoredObject, type StoredType } from './looseObject.js';
+import { objectId } from './gitObjects.js';
 
-export type StoredType = 'commit' | 'tree' | 'blob' | 'tag';
-export interface StoredObject {
-  type: StoredType;
-  content: Buffer;
-}
+export type { StoredObject, StoredType };
 
 /** The default bound of one repository's cache (pack indexes, pack windows, objects). */
 export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
@@ -32,11 +29,6 @@ interface Pack {
 type Entry = StoredObject | PackIndex | Buffer;
 
 const isMissing = (err: unknown) => errnoCode(err) === 'ENOENT' || errnoCode(err) === 'ENOTDIR';
-
-/** The sha1 git names `content` of `type` by. */
-function objectId(type: string, content: Buffer): string {
-  return createHash('sha1').update(`${type} ${content.length}\0`).update(content).digest('hex');
-}
 
 /**
  * Reads objects as native git stores them: loose (zlib) or in version 2 packs (index
@@ -296,20 +288,4 @@ export class ObjectStore {
     if (!type) throw corrupt(where, `unknown pack entry type ${typeCode}`);
     return { type, content: inflated };
   }
-}
-
-function parseLoose(raw: Buffer, oid: string): StoredObject {
-  let inflated: Buffer;
-  try {
-    inflated = inflateSync(raw);
-  } catch {
-    throw corrupt('loose object', 'it does not inflate (bad zlib data)', oid);
-  }
-  const nul = inflated.indexOf(0);
-  const header = nul < 0 ? '' : inflated.toString('latin1', 0, nul);
-  const m = /^(commit|tree|blob|tag) (\d+)$/.exec(header);
-  if (!m) throw corrupt('loose object', 'bad header (unknown type or size)', oid);
-  const content = inflated.subarray(nul + 1);
-  if (Number(m[2]) !== content.length) throw corrupt('loose object', `its header says ${m[2]} bytes, it holds ${content.length}`, oid);
-  return { type: m[1] as StoredType, content };
 }
