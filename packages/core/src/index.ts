@@ -17,6 +17,7 @@ export type { DeployResult } from './commands/_deploy.js';
 export { createStage, newStage, type StageCreateOptions } from './api/createStage.js';
 export { getStage, getStages, updateStage, deleteStage, getStageHistory, rollback, type StageState } from './api/stages.js';
 export { log, readDeployment, resolveRevision, type Deployment, type DeploymentInfo, type ResolvedRevision } from './api/log.js';
+export { deploymentsBehind } from './api/deploymentsBehind.js';
 
 export { parseVariables, parseVariableList, parseTags, assertStageName, assertBranchName, assertVariableName, assertVariableValue, stageNameProblem, branchNameProblem, RESERVED_STAGE_NAMES } from './models/names.js';
 export { remoteRefProblem } from './remote/syncedRefs.js';

@@ -1,14 +1,11 @@
 import path from 'node:path';
-import { currentBranch, getMergeState, getRestApiId, getStages, log, undeployedChanges } from '@gitway/core';
+import { currentBranch, deploymentsBehind, getMergeState, getRestApiId, getStages, undeployedChanges } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { short, table } from '../utils/format.js';
 
 /** How far `deploymentId` is behind `tip` on its first-parent line (null: not on that line). */
 async function behind(ctx: Context, tip: string | null, deploymentId: string): Promise<number | null> {
-  if (!tip) return null;
-  const line = await log({ ...ctx, rev: tip, depth: 1000 });
-  const i = line.findIndex((d) => d.id === deploymentId);
-  return i < 0 ? null : i;
+  return tip ? deploymentsBehind({ ...ctx, tip, id: deploymentId }) : null;
 }
 
 export default async function (ctx: Context): Promise<Output> {

@@ -97,5 +97,5 @@ async function linksAt(opts: RepoOptions, commit: string): Promise<AwsDeployment
 export async function _mergeAwsDeployments(opts: WriteOptions, ref: string, ours: string, theirs: string): Promise<string> {
   const value = { ...(await linksAt(opts, theirs)), ...(await linksAt(opts, ours)) };
   await _commitJsonRef(opts, { ref, file: 'deployments.json', tip: ours, value: () => value, keep: [theirs], message: `merge ${ref.slice(AWS_DEPLOYMENTS_REF_PREFIX.length)} links from ${theirs.slice(0, 10)}` });
-  return (await readRef(opts.fs, opts.gitdir, ref))!;
+  return (await readRef(opts, ref))!;
 }

@@ -27,8 +27,8 @@ export async function continueMerge(opts: WriteOptions & { api: Api; message?: s
   if (!state) throw new NotFoundError('no merge in progress (MERGE_HEAD missing)', { what: 'merge', name: 'MERGE_HEAD' });
   await assertApi(opts.api);
   const branchRef = state.branchRef || (await _currentBranchRef(opts));
-  const ours = state.ours || (await readRef(opts.fs, opts.gitdir, branchRef));
-  const tip = await readRef(opts.fs, opts.gitdir, branchRef);
+  const ours = state.ours || (await readRef(opts, branchRef));
+  const tip = await readRef(opts, branchRef);
   if (!ours || tip !== ours) throw new StageMovedError(`${branchRef} moved since the merge started (expected ${ours}, found ${tip}); abort and merge again`, { ref: branchRef, expected: ours, actual: tip });
   const built = buildTree(apiToFiles(opts.api));
   const objects = await _newObjects(opts, built, (await readCommit(opts, ours)).tree);

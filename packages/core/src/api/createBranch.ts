@@ -18,8 +18,8 @@ export async function createBranch(opts: RepoOptions & { name: string; start?: s
   await _assertRepo(opts);
   assertBranchName(opts.name);
   const ref = `refs/heads/${opts.name}`;
-  if (await readRef(opts.fs, opts.gitdir, ref)) throw new AlreadyExistsError(`a branch named '${opts.name}' already exists`, { what: 'branch', name: opts.name });
+  if (await readRef(opts, ref)) throw new AlreadyExistsError(`a branch named '${opts.name}' already exists`, { what: 'branch', name: opts.name });
   const { oid } = await _resolveRevision(opts, opts.start ?? 'HEAD');
-  await updateRef(opts.fs, opts.gitdir, ref, oid, null);
+  await updateRef(opts, ref, oid, null);
   return { name: opts.name, id: oid, current: false };
 }

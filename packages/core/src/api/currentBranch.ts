@@ -12,5 +12,5 @@ import type { BranchInfo } from './listBranches.js';
 export async function currentBranch(opts: RepoOptions): Promise<BranchInfo> {
   await _assertRepo(opts);
   const ref = await _currentBranchRef(opts);
-  return { name: ref.replace(/^refs\/heads\//, ''), id: await readRef(opts.fs, opts.gitdir, ref), current: true };
+  return { name: ref.replace(/^refs\/heads\//, ''), id: await readRef(opts, ref), current: true };
 }

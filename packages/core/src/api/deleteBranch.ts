@@ -1,6 +1,6 @@
-import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { deleteRef, readRef } from '../storage/refs.js';
+import { repoOf } from '../storage/Repo.js';
 import { _assertRepo, _currentBranchRef } from '../commands/_repo.js';
 import { assertBranchName } from '../models/names.js';
 import { ConflictError } from '../errors/ConflictError.js';
@@ -20,17 +20,17 @@ export async function deleteBranch(opts: RepoOptions & { name: string; force?: b
   await _assertRepo(opts);
   assertBranchName(opts.name);
   const ref = `refs/heads/${opts.name}`;
-  const id = await readRef(opts.fs, opts.gitdir, ref);
+  const id = await readRef(opts, ref);
   if (!id) throw new NotFoundError(`branch '${opts.name}' not found`, { what: 'branch', name: opts.name });
   const current = await _currentBranchRef(opts);
   if (current === ref) throw new ConflictError(`cannot delete branch '${opts.name}': it is the current branch`, { reason: 'current', name: opts.name });
   if (!opts.force) {
-    const head = await readRef(opts.fs, opts.gitdir, current);
-    const merged = head !== null && (head === id || (await (await isoGit()).isDescendent({ fs: opts.fs, gitdir: opts.gitdir, oid: head, ancestor: id, depth: -1, cache: opts.cache ?? {} })));
+    const head = await readRef(opts, current);
+    const merged = head !== null && (await repoOf(opts).isAncestor(id, head));
     if (!merged) {
       throw new ConflictError(`branch '${opts.name}' is not fully merged into '${current.slice(11)}'; use force (-D) to delete it anyway`, { reason: 'unmerged', name: opts.name });
     }
   }
-  await deleteRef(opts.fs, opts.gitdir, ref, id);
+  await deleteRef(opts, ref, id);
   return { name: opts.name, id };
 }

@@ -79,7 +79,7 @@ export async function listDeployments(
   const seen = new Set<string>();
   const parentsOf = new Map<string, string[]>();
   const out: (DeploymentInfo & { deleted?: boolean })[] = [];
-  const queue = [...(await listRefs(opts.fs, opts.gitdir, 'refs/heads/')).values()];
+  const queue = [...(await listRefs(opts, 'refs/heads/')).values()];
   while (queue.length) {
     const oid = queue.pop()!;
     if (seen.has(oid)) continue;

@@ -19,7 +19,7 @@ export interface BranchInfo {
 export async function listBranches(opts: RepoOptions): Promise<BranchInfo[]> {
   await _assertRepo(opts);
   const current = (await _currentBranchRef(opts)).replace(/^refs\/heads\//, '');
-  const refs = await listRefs(opts.fs, opts.gitdir, 'refs/heads/');
+  const refs = await listRefs(opts, 'refs/heads/');
   const out: BranchInfo[] = [...refs].map(([ref, id]) => ({ name: ref.slice('refs/heads/'.length), id, current: false }));
   if (!out.some((b) => b.name === current)) out.push({ name: current, id: null, current: true });
   for (const b of out) b.current = b.name === current;

@@ -9,5 +9,5 @@ import { listRefs } from '../storage/refs.js';
  * for (const [ref, oid] of await listRefNames({ fs, gitdir, prefix: 'refs/heads/' })) console.log(ref, oid);
  */
 export async function listRefNames(opts: RepoOptions & { prefix: string }): Promise<[string, string][]> {
-  return [...(await listRefs(opts.fs, opts.gitdir, opts.prefix))];
+  return [...(await listRefs(opts, opts.prefix))];
 }

@@ -40,7 +40,7 @@ export async function resolveRevision(opts: RepoOptions & { rev: string }): Prom
 export async function log(opts: RepoOptions & { rev?: string; depth?: number }): Promise<DeploymentInfo[]> {
   await _assertRepo(opts);
   let oid: string | null | undefined;
-  if (opts.rev === undefined) oid = await readRef(opts.fs, opts.gitdir, await _currentBranchRef(opts));
+  if (opts.rev === undefined) oid = await readRef(opts, await _currentBranchRef(opts));
   else oid = (await _resolveRevision(opts, opts.rev)).oid;
   const out: DeploymentInfo[] = [];
   const depth = opts.depth ?? Infinity;

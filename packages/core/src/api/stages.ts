@@ -71,7 +71,7 @@ export async function updateStage(
     else if (op?.path === '/canarySettings/deploymentId' && op.op === 'replace' && op.value) ops.push({ ...op, value: await _resolveCanaryDeployment(opts, op.value) });
     else ops.push(op);
   }
-  if (!(await readRef(opts.fs, opts.gitdir, stageRef(opts.stageName)))) throw stageNotFound(opts.stageName);
+  if (!(await readRef(opts, stageRef(opts.stageName)))) throw stageNotFound(opts.stageName);
   const state = await _changeStage(opts, opts.stageName, (current) => {
     if (!current) throw stageNotFound(opts.stageName);
     const stage = applyPatchOperations(current.stage, ops);
@@ -94,9 +94,9 @@ function describeOps(ops: PatchOperation[]): string {
 export async function deleteStage(opts: RepoOptions & { stageName: string }): Promise<void> {
   await _assertRepo(opts);
   assertStageName(opts.stageName);
-  const oid = await readRef(opts.fs, opts.gitdir, stageRef(opts.stageName));
+  const oid = await readRef(opts, stageRef(opts.stageName));
   if (!oid) throw stageNotFound(opts.stageName);
-  await deleteRef(opts.fs, opts.gitdir, stageRef(opts.stageName), oid);
+  await deleteRef(opts, stageRef(opts.stageName), oid);
 }
 
 /**

@@ -22,7 +22,7 @@ export async function switchBranch(opts: RepoOptions & { name: string; create?: 
   assertBranchName(opts.name);
   const merging = await readMergeState(opts);
   if (merging) throw new ConflictError(`a merge of '${merging.theirsName}' is in progress; finish it with merge --continue or merge --abort`, { reason: 'merging' });
-  let id = await readRef(opts.fs, opts.gitdir, `refs/heads/${opts.name}`);
+  let id = await readRef(opts, `refs/heads/${opts.name}`);
   if (opts.create) id = (await createBranch({ ...opts, name: opts.name, start: opts.start })).id;
   else if (!id) throw new NotFoundError(`branch '${opts.name}' not found (create it with -c)`, { what: 'branch', name: opts.name });
   await _setCurrentBranch(opts, opts.name);

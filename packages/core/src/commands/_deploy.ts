@@ -1,12 +1,12 @@
 import type { Api } from '../models/types.js';
 import type { WriteOptions } from '../models/options.js';
 import { apiToFiles } from '../models/apiTree.js';
-import { buildTree, encodeCommit, hashObject } from '../storage/gitObjects.js';
-import { writeObjects } from '../storage/writeObjects.js';
-import { readRef, updateRef } from '../storage/refs.js';
+import { buildTree } from '../storage/gitObjects.js';
+import { readRef } from '../storage/refs.js';
 import { readCommit } from '../storage/readObjects.js';
 import { _newObjects } from './_writeTree.js';
-import { _signature, isoDate } from './_author.js';
+import { isoDate } from './_author.js';
+import { _writeCommit } from './_writeCommit.js';
 import { _retryOnRace } from './_retry.js';
 import { _currentBranchRef } from './_repo.js';
 import { _readDeleted } from './_deleted.js';
@@ -43,7 +43,7 @@ export async function _deploy(
   const branchRef = opts.branchRef ?? (await _currentBranchRef(opts));
   const description = opts.description ?? '';
   return _retryOnRace(async () => {
-    const tip = await readRef(opts.fs, opts.gitdir, branchRef);
+    const tip = await readRef(opts, branchRef);
     const tipCommit = tip ? await readCommit(opts, tip) : null;
     // A deleted tip is not reused: API Gateway creates a new deployment.
     if (tipCommit && tipCommit.tree === built.object.oid && !opts.allowEmpty && !(tip! in (await _readDeleted(opts)).deleted)) {
@@ -59,21 +59,17 @@ export async function _deploy(
       };
     }
     const objects = await _newObjects(opts, built, tipCommit?.tree ?? null);
-    const author = await _signature(opts);
-    const commit = hashObject('commit', encodeCommit({ tree: built.object.oid, parents: tip ? [tip] : [], author, message: description }));
-    objects.push(commit);
-    opts.onProgress?.(0, objects.length);
-    await writeObjects(opts.fs, opts.gitdir, objects);
-    opts.onProgress?.(objects.length, objects.length);
-    await updateRef(opts.fs, opts.gitdir, branchRef, commit.oid, tip);
+    opts.onProgress?.(0, objects.length + 1);
+    const { oid, author, objectsWritten } = await _writeCommit(opts, { ref: branchRef, expected: tip, tree: built.object.oid, parents: tip ? [tip] : [], message: description, objects });
+    opts.onProgress?.(objects.length + 1, objects.length + 1);
     return {
-      id: commit.oid,
+      id: oid,
       ...(description ? { description } : {}),
       createdDate: isoDate(author.timestamp),
       created: true,
       tree: built.object.oid,
       branch: branchRef.replace(/^refs\/heads\//, ''),
-      objectsWritten: objects.length,
+      objectsWritten,
     };
   });
 }

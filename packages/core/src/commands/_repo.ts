@@ -38,11 +38,11 @@ export async function _assertRepo(opts: RepoOptions): Promise<void> {
 
 /** Full name of the current branch ("refs/heads/main"). */
 export async function _currentBranchRef(opts: RepoOptions): Promise<string> {
-  return (await readSymbolicRef(opts.fs, opts.gitdir, 'HEAD')) ?? 'refs/heads/main';
+  return (await readSymbolicRef(opts, 'HEAD')) ?? 'refs/heads/main';
 }
 
 export async function _setCurrentBranch(opts: RepoOptions, branch: string): Promise<void> {
-  await writeSymbolicRef(opts.fs, opts.gitdir, 'HEAD', `refs/heads/${branch}`);
+  await writeSymbolicRef(opts, 'HEAD', `refs/heads/${branch}`);
 }
 
 /** The working definition's file name, relative to the directory holding the repository. */

@@ -1,7 +1,7 @@
-import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { listRefs, readRef } from '../storage/refs.js';
 import { readCommit, readTree } from '../storage/readObjects.js';
+import { repoOf } from '../storage/Repo.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { AmbiguousRevisionError } from '../errors/AmbiguousRevisionError.js';
 import { InvalidNameError } from '../errors/InvalidNameError.js';
@@ -60,18 +60,18 @@ async function fromStageRef(opts: RepoOptions, ref: string, oid: string): Promis
 async function resolveBase(opts: RepoOptions, base: string, rev: string): Promise<ResolvedRevision> {
   if (base === 'HEAD' || base === '@') {
     const ref = await _currentBranchRef(opts);
-    const oid = await readRef(opts.fs, opts.gitdir, ref);
+    const oid = await readRef(opts, ref);
     if (!oid) throw new NotFoundError(`HEAD (${ref}) has no deployment yet`, { what: 'revision', name: rev });
     return { oid, ref };
   }
   const qualified = base.startsWith('refs/') ? [base] : base.startsWith('heads/') || base.startsWith('stages/') ? [`refs/${base}`] : null;
   if (qualified) {
-    const oid = await readRef(opts.fs, opts.gitdir, qualified[0]!);
+    const oid = await readRef(opts, qualified[0]!);
     if (!oid) throw await unknown(opts, rev);
     return qualified[0]!.startsWith('refs/stages/') ? fromStageRef(opts, qualified[0]!, oid) : { oid, ref: qualified[0] };
   }
-  const branch = await readRef(opts.fs, opts.gitdir, `refs/heads/${base}`);
-  const stage = await readRef(opts.fs, opts.gitdir, `refs/stages/${base}`);
+  const branch = await readRef(opts, `refs/heads/${base}`);
+  const stage = await readRef(opts, `refs/stages/${base}`);
   if (branch && stage) {
     throw new AmbiguousRevisionError(`revision '${rev}' is ambiguous: it names branch heads/${base} and stage stages/${base}; write one of those`, {
       rev,
@@ -84,49 +84,33 @@ async function resolveBase(opts: RepoOptions, base: string, rev: string): Promis
   throw await unknown(opts, rev);
 }
 
-async function resolvePrefix(opts: RepoOptions, prefix: string, rev: string): Promise<ResolvedRevision> {
-  const candidates = await prefixCandidates(opts, prefix);
-  const deployments: string[] = [];
-  for (const oid of candidates) {
-    try {
-      const c = await readCommit(opts, oid);
-      const tree = await readTree(opts, c.tree);
-      if (tree.some((e) => e.path === 'api.json')) deployments.push(oid);
-      else if (tree.some((e) => e.path === 'stage.json')) deployments.push(oid);
-    } catch {
-      /* not a commit */
-    }
+/** What a commit is to gitway: a deployment (tree has api.json), a stage state (stage.json), or neither. */
+async function commitKind(opts: RepoOptions, oid: string): Promise<'deployment' | 'stage' | null> {
+  let tree;
+  try {
+    tree = await readTree(opts, (await readCommit(opts, oid)).tree);
+  } catch (err) {
+    if (err instanceof NotFoundError) return null; // not a commit
+    throw err;
   }
-  if (deployments.length === 1) {
-    const oid = deployments[0]!;
-    const c = await readCommit(opts, oid);
-    const isStage = (await readTree(opts, c.tree)).some((e) => e.path === 'stage.json');
-    return isStage ? fromStageRef(opts, oid, oid) : { oid };
-  }
-  if (deployments.length > 1) {
-    throw new AmbiguousRevisionError(`short id '${prefix}' is ambiguous; candidates: ${deployments.map((d) => d.slice(0, 12)).join(', ')}`, {
-      rev,
-      candidates: deployments,
-    });
-  }
-  throw await unknown(opts, rev);
+  return tree.some((e) => e.path === 'api.json') ? 'deployment' : tree.some((e) => e.path === 'stage.json') ? 'stage' : null;
 }
 
-async function prefixCandidates(opts: RepoOptions, prefix: string): Promise<string[]> {
-  if (prefix.length === 40) return [prefix];
+async function resolvePrefix(opts: RepoOptions, prefix: string, rev: string): Promise<ResolvedRevision> {
+  let oid: string;
   try {
-    // isomorphic-git searches loose objects and pack indexes; it throws on ambiguity.
-    return [await (await isoGit()).expandOid({ fs: opts.fs, gitdir: opts.gitdir, oid: prefix, cache: opts.cache ?? {} })];
+    oid = await repoOf(opts).expandPrefix(prefix, async (candidate) => (await commitKind(opts, candidate)) !== null);
   } catch (err) {
-    const data = (err as { data?: { matches?: string[] } }).data;
-    if (data?.matches) return data.matches;
-    return [];
+    if (err instanceof AmbiguousRevisionError) throw new AmbiguousRevisionError(err.message, { ...err.data, rev });
+    if (err instanceof NotFoundError) throw await unknown(opts, rev);
+    throw err;
   }
+  return (await commitKind(opts, oid)) === 'stage' ? fromStageRef(opts, oid, oid) : { oid };
 }
 
 async function unknown(opts: RepoOptions, rev: string): Promise<NotFoundError> {
-  const branches = [...(await listRefs(opts.fs, opts.gitdir, 'refs/heads/')).keys()].map((r) => r.slice(11));
-  const stages = [...(await listRefs(opts.fs, opts.gitdir, 'refs/stages/')).keys()].map((r) => r.slice(12));
+  const branches = [...(await listRefs(opts, 'refs/heads/')).keys()].map((r) => r.slice(11));
+  const stages = [...(await listRefs(opts, 'refs/stages/')).keys()].map((r) => r.slice(12));
   const known = [...branches.map((b) => `branch ${b}`), ...stages.map((s) => `stage ${s}`)];
   return new NotFoundError(
     `unknown revision '${rev}'${known.length ? ` (known: ${known.join(', ')}; or a deployment id of 4+ hex digits)` : ' (the repository has no deployments yet)'}`,

@@ -2,9 +2,8 @@ import type { Stage } from '../models/types.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import type { WriteOptions } from '../models/options.js';
 import { canonicalJson } from '../utils/canonicalJson.js';
-import { encodeCommit, encodeTree, hashObject } from '../storage/gitObjects.js';
-import { writeObjects } from '../storage/writeObjects.js';
-import { listRefs, readRef, updateRef } from '../storage/refs.js';
+import { encodeTree, hashObject } from '../storage/gitObjects.js';
+import { listRefs, readRef } from '../storage/refs.js';
 import { readCommit, readJsonBlob, readTree, type CommitInfo } from '../storage/readObjects.js';
 import { assertStage } from '../models/stageRules.js';
 import { stageResource } from '../models/stageResource.js';
@@ -12,7 +11,9 @@ import { assertStageName, RESERVED_STAGE_NAMES, stageNameProblem } from '../mode
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
 import { StageMovedError } from '../errors/StageMovedError.js';
+import { CorruptObjectError } from '../errors/CorruptObjectError.js';
 import { _signature, isoDate } from './_author.js';
+import { _writeCommit } from './_writeCommit.js';
 import { _retryOnRace } from './_retry.js';
 import { _readDeleted } from './_deleted.js';
 import { _resolveRevision } from './_revision.js';
@@ -61,13 +62,13 @@ export async function _readStage(opts: RepoOptions, name: string): Promise<Stage
   // A reserved name can never be created by gitway, so it does not exist (the preview answers 403 as for any unknown stage).
   if (RESERVED_STAGE_NAMES.includes(name)) return null;
   assertStageName(name);
-  const oid = await readRef(opts.fs, opts.gitdir, stageRef(name));
+  const oid = await readRef(opts, stageRef(name));
   return oid ? _readStageCommit(opts, oid) : null;
 }
 
 export async function _listStageNames(opts: RepoOptions): Promise<string[]> {
   // Refs another tool wrote under names gitway refuses (refs/stages/HEAD, a.b) are ignored, as git ignores broken ref names.
-  return [...(await listRefs(opts.fs, opts.gitdir, 'refs/stages/')).keys()].map((r) => r.slice('refs/stages/'.length)).filter((n) => stageNameProblem(n) === null);
+  return [...(await listRefs(opts, 'refs/stages/')).keys()].map((r) => r.slice('refs/stages/'.length)).filter((n) => stageNameProblem(n) === null);
 }
 
 /** Throws unless `oid` is a deployment commit (its tree has api.json). */
@@ -76,7 +77,8 @@ export async function _assertDeployment(opts: RepoOptions, oid: string, path = '
   try {
     const c = await readCommit(opts, oid);
     ok = (await readTree(opts, c.tree)).some((e) => e.path === 'api.json');
-  } catch {
+  } catch (err) {
+    if (err instanceof CorruptObjectError) throw err; // damaged, not "not a deployment"
     ok = false;
   }
   if (!ok) throw new InvalidParameterError(`Invalid deployment identifier specified: ${oid}`, { path, value: oid });
@@ -89,12 +91,11 @@ export async function _assertDeployment(opts: RepoOptions, oid: string, path = '
 /** A revision that must name a live deployment -> its id; anything else is DeleteDeployment's NotFoundError. */
 export async function _resolveLiveDeployment(opts: RepoOptions, rev: string): Promise<string> {
   const notFound = () => new NotFoundError(`Invalid Deployment identifier specified: ${rev}`, { what: 'deployment', name: rev });
-  const { oid } = await _resolveRevision(opts, rev).catch(() => {
-    throw notFound();
-  });
-  await _assertDeployment(opts, oid).catch(() => {
-    throw notFound();
-  });
+  const refuse = (err: unknown): never => {
+    throw err instanceof CorruptObjectError ? err : notFound();
+  };
+  const { oid } = await _resolveRevision(opts, rev).catch(refuse);
+  await _assertDeployment(opts, oid).catch(refuse);
   return oid;
 }
 
@@ -113,7 +114,7 @@ export async function _changeStage(
   assertStageName(name);
   const once = async (): Promise<StageState> => {
     const ref = stageRef(name);
-    const tip = await readRef(opts.fs, opts.gitdir, ref);
+    const tip = await readRef(opts, ref);
     if (opts.expectedOid !== undefined && tip !== opts.expectedOid) {
       throw new StageMovedError(`stage ${name} moved (expected ${opts.expectedOid ?? 'nothing'}, found ${tip ?? 'nothing'}); reload and retry`, {
         ref,
@@ -132,13 +133,11 @@ export async function _changeStage(
     if (stage.canarySettings?.deploymentId) await _assertDeployment(opts, stage.canarySettings.deploymentId, '/canarySettings/deploymentId');
     const blob = hashObject('blob', Buffer.from(canonicalJson(stage)));
     const tree = hashObject('tree', encodeTree([{ mode: '100644', name: 'stage.json', oid: blob.oid }]));
-    const parents = [...new Set([tip, stage.deploymentId, stage.canarySettings?.deploymentId].filter((p): p is string => !!p))];
-    const commit = hashObject('commit', encodeCommit({ tree: tree.oid, parents, author, message: next.message }));
-    await writeObjects(opts.fs, opts.gitdir, [blob, tree, commit]);
-    await updateRef(opts.fs, opts.gitdir, ref, commit.oid, tip);
+    const parents = [tip, stage.deploymentId, stage.canarySettings?.deploymentId].filter((p): p is string => !!p);
+    const { oid } = await _writeCommit(opts, { ref, expected: tip, tree: tree.oid, parents, message: next.message, objects: [blob, tree], author });
     return {
       stage,
-      oid: commit.oid,
+      oid,
       previous: tip,
       message: next.message,
       author: { name: author.name, email: author.email },
@@ -150,7 +149,7 @@ export async function _changeStage(
 
 /** The stage's states, newest first, by its first-parent history. */
 export async function _stageHistory(opts: RepoOptions, name: string, limit = Infinity): Promise<StageState[]> {
-  const tip = await readRef(opts.fs, opts.gitdir, stageRef(name));
+  const tip = await readRef(opts, stageRef(name));
   if (!tip) throw stageNotFound(name);
   const out: StageState[] = [];
   let oid: string | null = tip;

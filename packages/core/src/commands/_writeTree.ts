@@ -1,13 +1,12 @@
 import type { RepoOptions } from '../models/FsClient.js';
 import type { BuiltTree, GitObject } from '../storage/gitObjects.js';
 import { readTree } from '../storage/readObjects.js';
-import { hasObject } from '../storage/hasObject.js';
-import { PACK_THRESHOLD } from '../storage/writeObjects.js';
 
 /**
  * The objects of `built` that are not already in `oldTreeOid`: walks both trees and
  * skips every subtree whose hash is equal, so the work is proportional to the change
- * (depth x changed entries), not to the size of the API. Returned children-first.
+ * (depth x changed entries), not to the size of the API. Returned children-first; some
+ * may be stored already (in another branch's history): the writer skips those.
  */
 export async function _newObjects(opts: RepoOptions, built: BuiltTree, oldTreeOid: string | null): Promise<GitObject[]> {
   const out: GitObject[] = [];
@@ -22,16 +21,6 @@ export async function _newObjects(opts: RepoOptions, built: BuiltTree, oldTreeOi
     out.push(node.object);
   };
   await visit(built, oldTreeOid);
-  // Objects that go into a new pack are not checked: a duplicate in a pack is legal and
-  // cheaper than one existence check per object. Loose writes are checked (in parallel).
-  const unique = dedupe(out);
-  if (unique.length > PACK_THRESHOLD) return unique;
-  const cache = (opts.cache ?? {}) as Record<string, unknown>;
-  const present = await Promise.all(unique.map((obj) => hasObject(opts.fs, opts.gitdir, obj.oid, cache)));
-  return unique.filter((_, i) => !present[i]);
-}
-
-function dedupe(objects: GitObject[]): GitObject[] {
-  const seen = new Set<string>();
-  return objects.filter((o) => (seen.has(o.oid) ? false : (seen.add(o.oid), true)));
+  // Duplicates and objects stored already are Repo.write's to skip (the one rule for every writer).
+  return out;
 }

@@ -18,3 +18,4 @@ export * from '../remote/errors/index.js';
 export { RefConflictError } from './RefConflictError.js';
 export { ReadOnlyRepositoryError } from './ReadOnlyRepositoryError.js';
 export { DiskFullError } from './DiskFullError.js';
+export { CorruptObjectError } from './CorruptObjectError.js';

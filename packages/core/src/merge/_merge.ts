@@ -1,6 +1,6 @@
-import { isoGit } from '../utils/isoGit.js';
 import type { WriteOptions } from '../models/options.js';
 import { readRef, updateRef } from '../storage/refs.js';
+import { repoOf } from '../storage/Repo.js';
 import { readCommit } from '../storage/readObjects.js';
 import { _resolveRevision } from '../commands/_revision.js';
 import { _currentBranchRef } from '../commands/_repo.js';
@@ -34,15 +34,15 @@ export async function _merge(opts: MergePlanOptions): Promise<MergeOutcome> {
     throw new InvalidParameterError(`cannot merge branch '${branchName(branchRef)}' into itself`, { path: 'theirs', value: opts.theirs });
   }
   const theirs = resolved.oid;
-  const ours = await readRef(opts.fs, opts.gitdir, branchRef);
+  const ours = await readRef(opts, branchRef);
   const base = { branch: branchName(branchRef), ours, theirs, objectsWritten: 0 };
-  if (ours === theirs || (ours && (await (await isoGit()).isDescendent({ fs: opts.fs, gitdir: opts.gitdir, oid: ours, ancestor: theirs, depth: -1, cache: opts.cache ?? {} })))) {
+  if (ours === theirs || (ours && (await repoOf(opts).isAncestor(theirs, ours)))) {
     return { ...base, status: 'up-to-date', id: ours!, bases: [theirs] };
   }
   const reader = new ObjectReader(opts);
   const baseTree = ours ? await mergeBaseTree(opts, reader, [ours, theirs]) : { tree: null, bases: [] };
   if (!ours || (baseTree.bases.length === 1 && baseTree.bases[0] === ours && opts.fastForward !== 'never')) {
-    await updateRef(opts.fs, opts.gitdir, branchRef, theirs, ours);
+    await updateRef(opts, branchRef, theirs, ours);
     return { ...base, status: 'fast-forward', id: theirs, bases: baseTree.bases };
   }
   const created = new Map();

@@ -1,12 +1,22 @@
-import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { readCommit } from '../storage/readObjects.js';
+import { repoOf } from '../storage/Repo.js';
 import type { ObjectReader } from '../diff/objectReader.js';
 import { mergeTrees } from './mergeTrees.js';
 
-/** Merge bases of `oids`, oldest first (author time, then oid): a deterministic order. */
+/**
+ * Merge bases of `oids`, oldest first (author time, then oid): a deterministic order.
+ * More than two commits (the recursive virtual base): folded pairwise, as the bases of
+ * the first with each common ancestor found so far.
+ */
 export async function mergeBases(opts: RepoOptions, oids: string[]): Promise<string[]> {
-  const bases = (await (await isoGit()).findMergeBase({ fs: opts.fs, gitdir: opts.gitdir, oids, cache: opts.cache ?? {} })) as string[];
+  const repo = repoOf(opts);
+  let bases = [oids[0]!];
+  for (const next of oids.slice(1)) {
+    const found = [...new Set((await Promise.all(bases.map((b) => repo.mergeBase(b, next)))).flat())];
+    bases = [];
+    for (const x of found) if (!(await someAsync(found, (y) => y !== x && repo.isAncestor(x, y)))) bases.push(x);
+  }
   const dated = await Promise.all([...new Set(bases)].map(async (oid) => ({ oid, t: (await readCommit(opts, oid)).author.timestamp })));
   return dated.sort((a, b) => a.t - b.t || (a.oid < b.oid ? -1 : a.oid > b.oid ? 1 : 0)).map((d) => d.oid);
 }
@@ -32,4 +42,9 @@ export async function mergeBaseTree(opts: RepoOptions, reader: ObjectReader, oid
     tree = await mergeTrees(reader, inner.tree, tree, next, new Map(), []);
   }
   return { tree, bases };
+}
+
+async function someAsync<T>(items: T[], test: (item: T) => boolean | Promise<boolean>): Promise<boolean> {
+  for (const item of items) if (await test(item)) return true;
+  return false;
 }

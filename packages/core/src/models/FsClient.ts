@@ -20,6 +20,8 @@ export interface FsClient {
     rename(from: string, to: string): Promise<void>;
     /** Optional: lets a received pack be streamed to disk; without it the pack is held in memory (up to the limit). */
     appendFile?(path: string, data: string | Uint8Array): Promise<void>;
+    /** Optional: packs are read in 1 MiB windows through it; without it a pack is read whole (then cached like a window). */
+    open?(path: string, flags: string): Promise<{ read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>; close(): Promise<void> }>;
   };
 }
 
@@ -28,6 +30,10 @@ export interface RepoOptions {
   fs: FsClient;
   /** The bare repository (e.g. "/work/petstore/.gitway"). */
   gitdir: string;
-  /** Shared cache for isomorphic-git pack reads; pass the same object across calls. */
+  /**
+   * Pass the same object across calls to share one storage owner (storage/Repo.ts: pack
+   * indexes, pack windows and objects in one LRU bounded at 32 MiB per repository).
+   * Without it, a default Repo per (fs, gitdir) is kept (at most 8 per fs object).
+   */
   cache?: Record<string, unknown>;
 }

@@ -6,7 +6,7 @@ import { trackingRef } from './syncedRefs.js';
 import { remoteUrl } from './remoteConfig.js';
 import { isFastForward } from './isFastForward.js';
 import { readRef, updateRef } from '../storage/refs.js';
-import { hasObject } from '../storage/hasObject.js';
+import { repoOf } from '../storage/Repo.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
 
 /** What a fetch saw and did. */
@@ -38,9 +38,8 @@ export async function _fetch(opts: RemoteSyncOptions & { remote: string; url?: s
       reason === 'empty' ? 'it is empty; push to it first' : skipped.length ? `it has no branches or stages with valid names; skipped ${skipped.length} invalid ref name(s)` : 'it has no branches or stages';
     throw new NotAGitwayRemoteError(`not a gitway repository: ${conn.url} (${hint})`, { url: conn.url, reason, skipped });
   }
-  const cache = (opts.cache ?? {}) as Record<string, unknown>;
-  const missing = new Map<string, string>();
-  for (const [ref, oid] of refs) if (!(await hasObject(opts.fs, opts.gitdir, oid, cache))) missing.set(ref, oid);
+  const absent = await repoOf(opts).missing([...refs.values()]);
+  const missing = new Map([...refs].filter(([, oid]) => absent.has(oid)));
   let installed: Awaited<ReturnType<typeof conn.fetch>>['installed'] = [];
   if (missing.size) {
     const received = await conn.fetch(missing);
@@ -56,8 +55,8 @@ export async function _fetch(opts: RemoteSyncOptions & { remote: string; url?: s
   const updates: RefUpdate[] = [];
   for (const [ref, oid] of refs) {
     const tracking = trackingRef(opts.remote, ref);
-    const old = await readRef(opts.fs, opts.gitdir, tracking);
-    if (old !== oid) await updateRef(opts.fs, opts.gitdir, tracking, oid);
+    const old = await readRef(opts, tracking);
+    if (old !== oid) await updateRef(opts, tracking, oid);
     const status = old === oid ? 'up-to-date' : !old ? 'created' : (await isFastForward(opts, ref, old, oid)) ? 'fast-forward' : 'forced';
     updates.push({ ref: tracking, old, new: oid, status });
   }

@@ -19,14 +19,14 @@ export async function _pull(opts: RemoteSyncOptions & WriteOptions & { remote: s
   const fetched = await _fetch(opts);
   const updates: RefUpdate[] = [];
   for (const [ref, theirs] of fetched.remoteRefs) {
-    const ours = await readRef(opts.fs, opts.gitdir, ref);
+    const ours = await readRef(opts, ref);
     let status: RefUpdate['status'];
     if (ours === theirs) status = 'up-to-date';
     else if (!ours) {
-      await updateRef(opts.fs, opts.gitdir, ref, theirs, null);
+      await updateRef(opts, ref, theirs, null);
       status = 'created';
     } else if (await isFastForward(opts, ref, ours, theirs)) {
-      await updateRef(opts.fs, opts.gitdir, ref, theirs, ours);
+      await updateRef(opts, ref, theirs, ours);
       status = 'fast-forward';
     } else if (await isFastForward(opts, ref, theirs, ours)) status = 'ahead';
     else if (ref.startsWith(AWS_DEPLOYMENTS_REF_PREFIX)) {

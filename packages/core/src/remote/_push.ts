@@ -36,8 +36,8 @@ async function selectRefs(opts: RemoteSyncOptions & PushSelection): Promise<stri
 async function refsOf(opts: RemoteSyncOptions, specs: readonly SyncedRef[]): Promise<string[]> {
   const refs: string[] = [];
   for (const spec of specs) {
-    if (spec.remote.endsWith('/')) refs.push(...(await listRefs(opts.fs, opts.gitdir, spec.remote)).keys());
-    else if (await readRef(opts.fs, opts.gitdir, spec.remote)) refs.push(spec.remote);
+    if (spec.remote.endsWith('/')) refs.push(...(await listRefs(opts, spec.remote)).keys());
+    else if (await readRef(opts, spec.remote)) refs.push(spec.remote);
   }
   return refs;
 }
@@ -46,10 +46,10 @@ async function selectNamedRefs(opts: RemoteSyncOptions & PushSelection): Promise
   if (opts.all) return refsOf(opts, SYNCED_REFS.filter((s) => !s.always));
   const refs: string[] = [];
   const branch = await _currentBranchRef(opts);
-  if (await readRef(opts.fs, opts.gitdir, branch)) refs.push(branch);
+  if (await readRef(opts, branch)) refs.push(branch);
   for (const name of opts.stages ?? []) {
     const ref = `refs/stages/${name}`;
-    if (!(await readRef(opts.fs, opts.gitdir, ref))) throw new NotFoundError(`Invalid stage identifier specified: stage '${name}' not found`, { what: 'stage', name });
+    if (!(await readRef(opts, ref))) throw new NotFoundError(`Invalid stage identifier specified: stage '${name}' not found`, { what: 'stage', name });
     refs.push(ref);
   }
   if (!refs.length) throw new NotFoundError('nothing to push: the current branch has no deployment yet', { what: 'branch', name: branch });
@@ -71,7 +71,7 @@ export async function _push(opts: RemoteSyncOptions & PushSelection & { remote: 
   const commands: (PushCommand & { status: RefUpdate['status'] })[] = [];
   const updates: RefUpdate[] = [];
   for (const ref of refs) {
-    const local = (await readRef(opts.fs, opts.gitdir, ref))!;
+    const local = (await readRef(opts, ref))!;
     const remote = conn.refs.get(ref) ?? null;
     if (remote === local) {
       updates.push({ ref, old: remote, new: local, status: 'up-to-date' });
@@ -105,7 +105,7 @@ export async function _push(opts: RemoteSyncOptions & PushSelection & { remote: 
   for (const c of commands) {
     const r = report.refs.get(c.ref);
     if (r?.ok) {
-      await updateRef(opts.fs, opts.gitdir, trackingRef(opts.remote, c.ref), c.new);
+      await updateRef(opts, trackingRef(opts.remote, c.ref), c.new);
       updates.push({ ref: c.ref, old: c.old === ZERO ? null : c.old, new: c.new, status: c.status });
     } else {
       rejected.push({ ref: c.ref, reason: r?.reason ?? 'no status reported' });

@@ -1,6 +1,6 @@
 import type { RepoOptions } from '../models/FsClient.js';
 import { readCommit, readTree } from '../storage/readObjects.js';
-import { hasObject } from '../storage/hasObject.js';
+import { repoOf } from '../storage/Repo.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
 import { refNameProblem } from '../models/refName.js';
 import { syncedRef } from './syncedRefs.js';
@@ -58,9 +58,8 @@ export function gitwayRefs(refs: Map<string, string>): Map<string, string> {
  * present locally are skipped when `onlyLocal` (push checks before sending anything).
  */
 export async function assertGitwayRefs(opts: RepoOptions, refs: Map<string, string>, url: string, onlyLocal = false): Promise<void> {
-  const cache = (opts.cache ?? {}) as Record<string, unknown>;
   for (const [name, oid] of gitwayRefs(refs)) {
-    if (onlyLocal && !(await hasObject(opts.fs, opts.gitdir, oid, cache))) continue;
+    if (onlyLocal && !(await repoOf(opts).has(oid))) continue;
     const want = syncedRef(name)!.spec.tipFile;
     if (!want) continue;
     let ok = false;

@@ -38,7 +38,7 @@ export async function clone(opts: Omit<RemoteSyncOptions, 'gitdir'> & { url: str
 
 /** The branch a clone checks out: the remote's HEAD when it exists here, else main, else the first branch by name (null when none). */
 async function defaultBranch(opts: { fs: RemoteSyncOptions['fs']; gitdir: string }, result: PullResult): Promise<string | null> {
-  if (result.head && (await readRef(opts.fs, opts.gitdir, result.head))) return result.head;
+  if (result.head && (await readRef(opts, result.head))) return result.head;
   const branches = [...result.remoteRefs.keys()].filter((r) => r.startsWith('refs/heads/'));
   if (branches.includes('refs/heads/main')) return 'refs/heads/main';
   return branches.sort()[0] ?? null;

@@ -34,7 +34,7 @@ export function createHttpTransport(http?: HttpClient): RemoteTransport {
           const incoming = await IncomingPack.create(opts);
           let received;
           try {
-            const haves = [...new Set((await listRefs(opts.fs, opts.gitdir, 'refs/')).values())].slice(0, 256);
+            const haves = [...new Set((await listRefs(opts, 'refs/')).values())].slice(0, 256);
             received = await fetchPack(s, adv.caps, [...new Set(refs.values())], haves, incoming, opts.onMessage);
           } catch (err) {
             await incoming.discard();

@@ -1,39 +1,23 @@
 import type { RepoOptions } from '../models/FsClient.js';
 import { readCommit, readTree } from '../storage/readObjects.js';
-import { hasObject } from '../storage/hasObject.js';
+import { repoOf } from '../storage/Repo.js';
 
 /**
  * The objects a remote that has `remoteTips` (and everything they reach) is missing to
- * hold `tips`: new commits, and the trees and blobs they use that the boundary commits
- * (the ones the remote has) do not.
+ * hold `tips`: new commits (`git rev-list tips ^remoteTips`, a walk that reads the new
+ * commits and about as many old ones, never the remote's whole history), and the trees
+ * and blobs they use that the boundary commits (the ones the remote has) do not.
  */
 export async function objectsToSend(opts: RepoOptions, tips: string[], remoteTips: string[]): Promise<string[]> {
-  const cache = (opts.cache ?? {}) as Record<string | symbol, unknown>;
-  const known = new Set<string>();
-  const stack: string[] = [];
-  for (const oid of remoteTips) if (await hasObject(opts.fs, opts.gitdir, oid, cache)) stack.push(oid);
-  while (stack.length) {
-    const oid = stack.pop()!;
-    if (known.has(oid)) continue;
-    known.add(oid);
-    stack.push(...(await readCommit(opts, oid)).parents);
-  }
   const commits: { oid: string; tree: string }[] = [];
-  const boundary = new Set<string>();
   const seen = new Set<string>();
-  stack.push(...tips);
-  while (stack.length) {
-    const oid = stack.pop()!;
-    if (seen.has(oid)) continue;
-    seen.add(oid);
-    if (known.has(oid)) {
-      boundary.add(oid);
-      continue;
-    }
-    const c = await readCommit(opts, oid);
-    commits.push({ oid, tree: c.tree });
-    stack.push(...c.parents);
+  const parents = new Set<string>();
+  for await (const c of repoOf(opts).walk({ include: tips, exclude: remoteTips })) {
+    commits.push({ oid: c.oid, tree: c.tree });
+    seen.add(c.oid);
+    for (const p of c.parents) parents.add(p);
   }
+  const boundary = [...parents].filter((p) => !seen.has(p));
   const skip = new Set<string>();
   const walk = async (tree: string, into: Set<string>, out?: string[]): Promise<void> => {
     if (skip.has(tree) || into.has(tree)) return;

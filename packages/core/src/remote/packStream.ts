@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { RepoOptions } from '../models/FsClient.js';
-import { readObject } from '../storage/objectStore.js';
+import { repoOf } from '../storage/Repo.js';
 import { packObjectHeader, TYPE_CODE } from '../storage/writeObjects.js';
 
 /** Bytes gathered before a chunk is handed on (one network write). */
@@ -24,8 +24,9 @@ export async function* packStream(opts: RepoOptions, oids: string[]): AsyncGener
   sha.update(header);
   let batch: Buffer[] = [header];
   let size = header.length;
+  const repo = repoOf(opts);
   for (const oid of oids) {
-    const obj = await readObject(opts, oid);
+    const obj = await repo.read(oid);
     const data = Buffer.concat([packObjectHeader(TYPE_CODE[obj.type], obj.content.length), deflateSync(obj.content, { level: 1 })]);
     sha.update(data);
     batch.push(data);

@@ -17,6 +17,6 @@ export async function removeRemote(opts: RepoOptions & { remote: string }): Prom
   await remoteUrl(opts, opts.remote);
   await (await isoGit()).deleteRemote({ fs: opts.fs, gitdir: opts.gitdir, remote: opts.remote });
   for (const prefix of [`refs/remotes/${opts.remote}/`, `refs/remote-stages/${opts.remote}/`]) {
-    for (const ref of (await listRefs(opts.fs, opts.gitdir, prefix)).keys()) await deleteRef(opts.fs, opts.gitdir, ref);
+    for (const ref of (await listRefs(opts, prefix)).keys()) await deleteRef(opts, ref);
   }
 }

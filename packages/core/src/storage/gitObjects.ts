@@ -9,12 +9,14 @@ export interface GitObject {
   content: Buffer;
 }
 
-/** Hashes `content` as a git object of `type` (sha1 of "type len\0content"). */
+/** The id git names `content` of `type` by: sha1 of "type len\0content". */
+export function objectId(type: string, content: Buffer): string {
+  return createHash('sha1').update(`${type} ${content.length}\0`).update(content).digest('hex');
+}
+
+/** Hashes `content` as a git object of `type`. */
 export function hashObject(type: ObjectType, content: Buffer): GitObject {
-  const hash = createHash('sha1');
-  hash.update(`${type} ${content.length}\0`);
-  hash.update(content);
-  return { oid: hash.digest('hex'), type, content };
+  return { oid: objectId(type, content), type, content };
 }
 
 export interface TreeEntry {
@@ -104,4 +106,40 @@ export function buildTree(files: Map<string, string>): BuiltTree {
     return { object: hashObject('tree', encodeTree(entries)), children };
   };
   return build(root);
+}
+
+export interface CommitInfo {
+  oid: string;
+  tree: string;
+  parents: string[];
+  message: string;
+  author: Signature;
+  /** When the commit was made (the walk order of history), as git orders commits. */
+  committer: Signature;
+}
+
+/** Parses "Name <email> 1700000000 +0100" (git's signature line). */
+function parseSignature(line: string): Signature {
+  const m = /^(.*) <(.*)> (\d+) ([+-])(\d\d)(\d\d)$/.exec(line);
+  if (!m) return { name: line, email: '', timestamp: 0, timezoneOffset: 0 };
+  const minutes = Number(m[5]) * 60 + Number(m[6]);
+  return { name: m[1]!, email: m[2]!, timestamp: Number(m[3]), timezoneOffset: m[4] === '-' ? -minutes : minutes };
+}
+
+/** Parses a commit object's content (git's format: headers, a blank line, the message). */
+export function parseCommit(oid: string, content: Buffer): CommitInfo {
+  const text = content.toString('utf8');
+  const split = text.indexOf('\n\n');
+  const headers = (split === -1 ? text : text.slice(0, split)).split('\n');
+  const info: CommitInfo = { oid, tree: '', parents: [], message: split === -1 ? '' : text.slice(split + 2), author: parseSignature(''), committer: parseSignature('') };
+  for (const line of headers) {
+    const sp = line.indexOf(' ');
+    const key = line.slice(0, sp);
+    const value = line.slice(sp + 1);
+    if (key === 'tree') info.tree = value;
+    else if (key === 'parent') info.parents.push(value);
+    else if (key === 'author') info.author = parseSignature(value);
+    else if (key === 'committer') info.committer = parseSignature(value);
+  }
+  return info;
 }

@@ -1,149 +1,265 @@
 import { inflateSync } from 'node:zlib';
-import type { RepoOptions } from '../models/FsClient.js';
+import type { FsClient } from '../models/FsClient.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { join } from '../utils/join.js';
+import { errnoCode } from '../utils/fsError.js';
+import { ByteCache } from './byteCache.js';
+import { applyDelta, corrupt, entryEnd, findOffset, parseIndex, prefixMatches, type PackIndex } from './packFile.js';
+import { parseLoose, type StoredObject, type StoredType } from './looseObject.js';
+import { objectId } from './gitObjects.js';
 
-export type StoredType = 'commit' | 'tree' | 'blob' | 'tag';
-export interface StoredObject {
-  type: StoredType;
-  content: Buffer;
-}
+export type { StoredObject, StoredType };
+
+/** The default bound of one repository's cache (pack indexes, pack windows, objects). */
+export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
+/** Packs are read in windows of this size (an entry larger than a window is read on its own, uncached). */
+export const PACK_WINDOW_BYTES = 1024 * 1024;
 
 const TYPES: Record<number, StoredType> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
+const HEX40 = /^[0-9a-f]{40}$/;
 
 interface Pack {
-  idx: Buffer;
+  name: string;
   packPath: string;
-  data?: Buffer;
-  count: number;
-}
-interface StoreCache {
-  packs: Map<string, Pack>;
-  /** Resolved delta bases, by "pack:offset" (bounded). */
-  bases: Map<string, StoredObject>;
+  idxPath: string;
+  /** bytes, from stat when the pack was found */
+  size: number;
 }
 
-const CACHE = Symbol.for('gitway.objectStore');
-const DEFAULT_CACHES = new WeakMap<object, Map<string, Record<string | symbol, unknown>>>();
+type Entry = StoredObject | PackIndex | Buffer;
+
+const isMissing = (err: unknown) => errnoCode(err) === 'ENOENT' || errnoCode(err) === 'ENOTDIR';
 
 /**
- * The cache for this repository: `opts.cache` when given (share one object across calls,
- * isomorphic-git style), else one per (fs, gitdir) for the life of the process. Packs
- * and their indexes are immutable under their names, so a long-lived cache never goes
- * stale; new packs are found by listing objects/pack again on a miss.
+ * Reads objects as native git stores them: loose (zlib) or in version 2 packs (index
+ * binary search, OFS_DELTA and REF_DELTA resolved). Every object read is checked against
+ * its id (type, size, SHA-1): a damaged one is CorruptObjectError, never wrong content.
+ *
+ * One cache, bounded by bytes and least-recently-used: parsed pack indexes, pack
+ * windows of PACK_WINDOW_BYTES, delta bases and objects (objects up to 1/16 of the
+ * bound). Packs are immutable under their names, so the cache never goes stale; a pack
+ * that went away (repack) is forgotten, a new one is found by listing objects/pack again
+ * on a miss. Refs are never cached.
  */
-function storeCache(opts: RepoOptions): StoreCache {
-  let holder = opts.cache as Record<string | symbol, unknown> | undefined;
-  if (!holder) {
-    let byDir = DEFAULT_CACHES.get(opts.fs);
-    if (!byDir) DEFAULT_CACHES.set(opts.fs, (byDir = new Map()));
-    holder = byDir.get(opts.gitdir);
-    if (!holder) byDir.set(opts.gitdir, (holder = {}));
-  }
-  return ((holder as Record<symbol, StoreCache>)[CACHE] ??= { packs: new Map(), bases: new Map() });
-}
+export class ObjectStore {
+  protected readonly lru: ByteCache<Entry>;
+  private packs = new Map<string, Pack>();
 
-function parseLoose(raw: Buffer, oid: string): StoredObject {
-  const nul = raw.indexOf(0);
-  const [type] = raw.subarray(0, nul).toString('latin1').split(' ');
-  if (type !== 'commit' && type !== 'tree' && type !== 'blob' && type !== 'tag') throw new Error(`object ${oid} has an unknown type`);
-  return { type, content: raw.subarray(nul + 1) };
-}
-
-async function refreshPacks(opts: RepoOptions, cache: StoreCache): Promise<boolean> {
-  let names: string[];
-  try {
-    names = (await opts.fs.promises.readdir(join(opts.gitdir, 'objects', 'pack'))) as string[];
-  } catch {
-    return false;
+  constructor(
+    readonly fs: FsClient,
+    readonly gitdir: string,
+    cacheBytes = DEFAULT_CACHE_BYTES,
+  ) {
+    this.lru = new ByteCache(cacheBytes);
   }
-  let added = false;
-  for (const name of names) {
-    if (!name.endsWith('.idx') || cache.packs.has(name)) continue;
-    const idx = Buffer.from(await opts.fs.promises.readFile(join(opts.gitdir, 'objects', 'pack', name)));
-    if (idx.length < 1072 || idx.readUInt32BE(0) !== 0xff744f63 || idx.readUInt32BE(4) !== 2) continue;
-    cache.packs.set(name, { idx, packPath: join(opts.gitdir, 'objects', 'pack', name.replace(/\.idx$/, '.pack')), count: idx.readUInt32BE(8 + 255 * 4) });
-    added = true;
-  }
-  return added;
-}
 
-/** Offset of `oid` in `pack` by binary search of its v2 index, or -1. */
-function findOffset(pack: Pack, oid: Buffer): number {
-  const { idx, count } = pack;
-  const first = oid[0]!;
-  let lo = first === 0 ? 0 : idx.readUInt32BE(8 + (first - 1) * 4);
-  let hi = idx.readUInt32BE(8 + first * 4);
-  const shaBase = 8 + 256 * 4;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const cmp = idx.compare(oid, 0, 20, shaBase + mid * 20, shaBase + mid * 20 + 20);
-    if (cmp === 0) {
-      const offBase = shaBase + count * 24;
-      const off = idx.readUInt32BE(offBase + mid * 4);
-      if (!(off & 0x80000000)) return off;
-      const large = offBase + count * 4 + (off & 0x7fffffff) * 8;
-      return idx.readUInt32BE(large) * 2 ** 32 + idx.readUInt32BE(large + 4);
+  /** Bytes the cache holds now (at most its bound, plus the newest entry). */
+  get cachedBytes(): number {
+    return this.lru.bytes;
+  }
+
+  /**
+   * Object `oid`: its type and content. NotFoundError when absent (or, with `type`, of
+   * another type); CorruptObjectError when damaged.
+   *
+   * @example
+   * const { content } = await repo.read(oid, 'blob');
+   */
+  async read(oid: string, type?: StoredType): Promise<StoredObject> {
+    if (!HEX40.test(oid)) throw new NotFoundError(`invalid object id ${oid}`, { what: 'object', name: oid });
+    const obj = await this.readAny(oid);
+    if (type && obj.type !== type) throw new NotFoundError(`object ${oid} is a ${obj.type}, not a ${type}`, { what: type, name: oid });
+    return obj;
+  }
+
+  private async readAny(oid: string): Promise<StoredObject> {
+    const hit = this.lru.get(`o:${oid}`) as StoredObject | undefined;
+    if (hit) return hit;
+    const bin = Buffer.from(oid, 'hex');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      for (const pack of this.packs.values()) {
+        try {
+          const offset = findOffset(await this.index(pack), bin);
+          if (offset < 0) continue;
+          return this.remember(oid, this.verify(oid, await this.readPacked(pack, offset, 0), `pack ${pack.name}`));
+        } catch (err) {
+          if (!isMissing(err)) throw err;
+          this.forget(pack); // the pack went away (repacked): look again
+        }
+      }
+      let raw: Buffer | null = null;
+      try {
+        raw = Buffer.from(await this.fs.promises.readFile(join(this.gitdir, 'objects', oid.slice(0, 2), oid.slice(2))));
+      } catch (err) {
+        if (!isMissing(err)) throw err;
+      }
+      if (raw) return this.remember(oid, this.verify(oid, parseLoose(raw, oid), 'loose object'));
+      if (!(await this.refreshPacks())) break;
     }
-    if (cmp > 0) hi = mid;
-    else lo = mid + 1;
+    throw new NotFoundError(`object ${oid} not found in the repository`, { what: 'object', name: oid });
   }
-  return -1;
-}
 
-function applyDelta(delta: Buffer, base: Buffer): Buffer {
-  let pos = 0;
-  const varint = (): number => {
-    let result = 0;
-    let shift = 0;
-    let c: number;
-    do {
-      c = delta[pos++]!;
-      result += (c & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (c & 0x80);
-    return result;
-  };
-  if (varint() !== base.length) throw new Error('delta base size mismatch');
-  const out = Buffer.allocUnsafe(varint());
-  let o = 0;
-  while (pos < delta.length) {
-    const op = delta[pos++]!;
-    if (op & 0x80) {
-      let off = 0;
-      let size = 0;
-      if (op & 0x01) off += delta[pos++]!;
-      if (op & 0x02) off += delta[pos++]! * 0x100;
-      if (op & 0x04) off += delta[pos++]! * 0x10000;
-      if (op & 0x08) off += delta[pos++]! * 0x1000000;
-      if (op & 0x10) size += delta[pos++]!;
-      if (op & 0x20) size += delta[pos++]! * 0x100;
-      if (op & 0x40) size += delta[pos++]! * 0x10000;
-      if (size === 0) size = 0x10000;
-      o += base.copy(out, o, off, off + size);
-    } else if (op) {
-      o += delta.copy(out, o, pos, pos + op);
-      pos += op;
-    } else throw new Error('invalid delta opcode 0');
+  private verify(oid: string, obj: StoredObject, where: string): StoredObject {
+    if (objectId(obj.type, obj.content) !== oid) throw corrupt(where, 'its content does not match its id (hash mismatch)', oid);
+    return obj;
   }
-  if (o !== out.length) throw new Error('delta result size mismatch');
-  return out;
-}
 
-async function readPacked(opts: RepoOptions, cache: StoreCache, pack: Pack, offset: number, depth = 0): Promise<StoredObject> {
-  const key = `${pack.packPath}:${offset}`;
-  const hit = cache.bases.get(key);
-  if (hit) return hit;
-  if (depth > 64) throw new Error('delta chain too deep');
-  pack.data ??= Buffer.from(await opts.fs.promises.readFile(pack.packPath));
-  const data = pack.data;
-  let pos = offset;
-  let c = data[pos++]!;
-  const typeCode = (c >> 4) & 7;
-  while (c & 0x80) c = data[pos++]!; // size: the inflated length tells it
-  let result: StoredObject;
-  if (typeCode === 6 || typeCode === 7) {
-    let base: StoredObject;
+  private remember(oid: string, obj: StoredObject): StoredObject {
+    if (obj.content.length <= this.lru.maxBytes / 16) this.lru.set(`o:${oid}`, obj, obj.content.length + 64);
+    return obj;
+  }
+
+  /**
+   * Whether object `oid` is stored (in a pack whose file still exists, or loose).
+   *
+   * @example
+   * if (!(await repo.has(oid))) console.log('missing');
+   */
+  async has(oid: string): Promise<boolean> {
+    return (await this.missing([oid])).size === 0;
+  }
+
+  /**
+   * Which of `oids` are not stored. Pack indexes answer in memory (each pack's file is
+   * checked once per call); loose objects by one stat each, or, for many ids, by listing
+   * the fan-out directories they fall in (at most 256 listings).
+   */
+  async missing(oids: string[]): Promise<Set<string>> {
+    let left = [...new Set(oids)];
+    for (let attempt = 0; attempt < 2 && left.length; attempt++) {
+      for (const pack of [...this.packs.values()]) {
+        const alive = await this.fs.promises.stat(pack.packPath).then(() => true, (err: unknown) => (isMissing(err) ? false : Promise.reject(err)));
+        if (!alive) {
+          this.forget(pack);
+          continue;
+        }
+        const index = await this.index(pack);
+        left = left.filter((oid) => findOffset(index, Buffer.from(oid, 'hex')) < 0);
+      }
+      left = await this.notLoose(left);
+      if (!left.length || !(await this.refreshPacks())) break;
+    }
+    return new Set(left);
+  }
+
+  private async notLoose(oids: string[]): Promise<string[]> {
+    const path = (oid: string) => join(this.gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
+    if (oids.length <= 64) {
+      const present = await Promise.all(oids.map((oid) => this.fs.promises.stat(path(oid)).then(() => true, () => false)));
+      return oids.filter((_, i) => !present[i]);
+    }
+    const listed = new Map<string, Set<string>>();
+    for (const dir of new Set(oids.map((o) => o.slice(0, 2)))) listed.set(dir, new Set(await this.listLoose(dir)));
+    return oids.filter((oid) => !listed.get(oid.slice(0, 2))!.has(oid.slice(2)));
+  }
+
+  private async listLoose(fanout: string): Promise<string[]> {
+    try {
+      return ((await this.fs.promises.readdir(join(this.gitdir, 'objects', fanout))) as string[]).filter((n) => /^[0-9a-f]{38}$/.test(n));
+    } catch (err) {
+      if (isMissing(err)) return [];
+      throw err;
+    }
+  }
+
+  /** Every stored object id starting with `prefix` (2..40 lower-case hex digits), sorted. */
+  async idsWithPrefix(prefix: string): Promise<string[]> {
+    await this.refreshPacks();
+    const found = new Set<string>();
+    for (const pack of this.packs.values()) for (const oid of prefixMatches(await this.index(pack), prefix)) found.add(oid);
+    for (const rest of await this.listLoose(prefix.slice(0, 2))) if ((prefix.slice(0, 2) + rest).startsWith(prefix)) found.add(prefix.slice(0, 2) + rest);
+    return [...found].sort();
+  }
+
+  private forget(pack: Pack): void {
+    this.packs.delete(pack.name);
+    this.lru.deletePrefix(`i:${pack.name}`);
+    this.lru.deletePrefix(`w:${pack.name}:`);
+    this.lru.deletePrefix(`b:${pack.name}:`);
+  }
+
+  /** Lists objects/pack again; true when a pack was added. */
+  protected async refreshPacks(): Promise<boolean> {
+    const dir = join(this.gitdir, 'objects', 'pack');
+    let names: string[];
+    try {
+      names = (await this.fs.promises.readdir(dir)) as string[];
+    } catch {
+      return false;
+    }
+    let added = false;
+    for (const name of names) {
+      if (!name.endsWith('.idx') || this.packs.has(name)) continue;
+      const packPath = join(dir, name.replace(/\.idx$/, '.pack'));
+      const stat = await this.fs.promises.stat(packPath).catch(() => null);
+      if (!stat) continue; // an index without its pack: being written or removed
+      this.packs.set(name, { name, packPath, idxPath: join(dir, name), size: Number(stat.size) });
+      added = true;
+    }
+    return added;
+  }
+
+  private async index(pack: Pack): Promise<PackIndex> {
+    const hit = this.lru.get(`i:${pack.name}`) as PackIndex | undefined;
+    if (hit) return hit;
+    const index = parseIndex(Buffer.from(await this.fs.promises.readFile(pack.idxPath)), `pack index ${pack.name}`);
+    this.lru.set(`i:${pack.name}`, index, index.idx.length + index.count * 8);
+    return index;
+  }
+
+  /** Bytes [start, end) of a pack, through the window cache. */
+  private async packBytes(pack: Pack, start: number, end: number): Promise<Buffer> {
+    const open = this.fs.promises.open;
+    if (!open) {
+      // A file system without open(): the whole pack is one window.
+      let all = this.lru.get(`w:${pack.name}:all`) as Buffer | undefined;
+      if (!all) this.lru.set(`w:${pack.name}:all`, (all = Buffer.from(await this.fs.promises.readFile(pack.packPath))), pack.size);
+      return all.subarray(start, end);
+    }
+    const readRange = async (from: number, to: number): Promise<Buffer> => {
+      const handle = await open.call(this.fs.promises, pack.packPath, 'r');
+      try {
+        const buf = Buffer.allocUnsafe(to - from);
+        const { bytesRead } = await handle.read(buf, 0, buf.length, from);
+        if (bytesRead !== buf.length) throw corrupt(`pack ${pack.name}`, 'truncated pack');
+        return buf;
+      } finally {
+        await handle.close();
+      }
+    };
+    if (end - start > PACK_WINDOW_BYTES) return readRange(start, end);
+    const parts: Buffer[] = [];
+    for (let w = Math.floor(start / PACK_WINDOW_BYTES); w * PACK_WINDOW_BYTES < end; w++) {
+      let win = this.lru.get(`w:${pack.name}:${w}`) as Buffer | undefined;
+      if (!win) {
+        win = await readRange(w * PACK_WINDOW_BYTES, Math.min((w + 1) * PACK_WINDOW_BYTES, pack.size));
+        this.lru.set(`w:${pack.name}:${w}`, win, win.length);
+      }
+      const base = w * PACK_WINDOW_BYTES;
+      parts.push(win.subarray(Math.max(start - base, 0), Math.min(end - base, win.length)));
+    }
+    return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  }
+
+  private async readPacked(pack: Pack, offset: number, depth: number): Promise<StoredObject> {
+    const where = `pack ${pack.name} at offset ${offset}`;
+    const key = `b:${pack.name}:${offset}`;
+    const hit = this.lru.get(key) as StoredObject | undefined;
+    if (hit) return hit;
+    if (depth > 64) throw corrupt(where, 'delta chain too deep');
+    const end = entryEnd(await this.index(pack), offset, pack.size);
+    if (offset < 12 || end > pack.size - 20 || end <= offset) throw corrupt(where, 'truncated pack (the entry lies past the end of the file)');
+    const data = await this.packBytes(pack, offset, end);
+    let pos = 0;
+    let c = data[pos++]!;
+    const typeCode = (c >> 4) & 7;
+    let size = c & 0x0f;
+    for (let shift = 4; c & 0x80; shift += 7) {
+      if (pos >= data.length) throw corrupt(where, 'truncated entry header');
+      c = data[pos++]!;
+      size += (c & 0x7f) * 2 ** shift;
+    }
+    let base: StoredObject | undefined;
     if (typeCode === 6) {
       c = data[pos++]!;
       let rel = c & 0x7f;
@@ -151,78 +267,25 @@ async function readPacked(opts: RepoOptions, cache: StoreCache, pack: Pack, offs
         c = data[pos++]!;
         rel = (rel + 1) * 128 + (c & 0x7f);
       }
-      base = await readPacked(opts, cache, pack, offset - rel, depth + 1);
-    } else {
-      base = await readObject(opts, data.subarray(pos, pos + 20).toString('hex'));
+      base = await this.readPacked(pack, offset - rel, depth + 1);
+    } else if (typeCode === 7) {
+      base = await this.readAny(data.toString('hex', pos, pos + 20));
       pos += 20;
     }
-    result = { type: base.type, content: applyDelta(inflateSync(data.subarray(pos)), base.content) };
-    cache.bases.set(key, result);
-    if (cache.bases.size > 512) cache.bases.delete(cache.bases.keys().next().value!);
-  } else {
-    const type = TYPES[typeCode];
-    if (!type) throw new Error(`unknown pack object type ${typeCode}`);
-    result = { type, content: inflateSync(data.subarray(pos)) };
-  }
-  return result;
-}
-
-/**
- * Reads object `oid` from the repository: a loose object, or one in any pack (v2
- * index binary search, OFS_DELTA and REF_DELTA resolved), as native git stores them.
- * The whole read costs one index lookup and one inflate (plus the delta chain), with no
- * checksum of the pack: integrity is `git fsck`'s job, as for native git readers.
- * NotFoundError when absent.
- *
- * @example
- * const { type, content } = await readObject({ fs, gitdir }, oid);
- */
-export async function readObject(opts: RepoOptions, oid: string): Promise<StoredObject> {
-  if (!/^[0-9a-f]{40}$/.test(oid)) throw new NotFoundError(`invalid object id ${oid}`, { what: 'object', name: oid });
-  const cache = storeCache(opts);
-  const bin = Buffer.from(oid, 'hex');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    for (const [name, pack] of cache.packs) {
-      const offset = findOffset(pack, bin);
-      if (offset < 0) continue;
-      try {
-        return await readPacked(opts, cache, pack, offset);
-      } catch (err) {
-        if ((err as { code?: string }).code !== 'ENOENT') throw err;
-        cache.packs.delete(name); // the pack went away (repacked): look again
-      }
-    }
+    let inflated: Buffer;
     try {
-      const raw = await opts.fs.promises.readFile(join(opts.gitdir, 'objects', oid.slice(0, 2), oid.slice(2)));
-      return parseLoose(inflateSync(raw), oid);
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'ENOENT') throw err;
+      inflated = inflateSync(data.subarray(pos));
+    } catch {
+      throw corrupt(where, 'the entry does not inflate (bad zlib data)');
     }
-    if (!(await refreshPacks(opts, cache))) break;
-  }
-  throw new NotFoundError(`object ${oid} not found in the repository`, { what: 'object', name: oid });
-}
-
-/**
- * Whether object `oid` exists, in a pack (the same index lookup as readObject) or loose.
- *
- * @example
- * if (!(await objectExists({ fs, gitdir }, oid))) await writeLooseObject(fs, gitdir, obj);
- */
-export async function objectExists(opts: RepoOptions, oid: string): Promise<boolean> {
-  const cache = storeCache(opts);
-  const bin = Buffer.from(oid, 'hex');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    for (const [name, pack] of cache.packs) {
-      if (findOffset(pack, bin) < 0) continue;
-      // A cached index may outlive its pack (git gc / repack, a fetch that was rolled back):
-      // a positive answer must be true, since writers skip objects that "exist".
-      if (await opts.fs.promises.stat(pack.packPath).then(() => true, () => false)) return true;
-      cache.packs.delete(name);
+    if (inflated.length !== size) throw corrupt(where, `the entry inflates to ${inflated.length} bytes, its header says ${size}`);
+    if (base) {
+      const result = { type: base.type, content: applyDelta(inflated, base.content, where) };
+      if (result.content.length <= this.lru.maxBytes / 16) this.lru.set(key, result, result.content.length + 64);
+      return result;
     }
-    const loose = await opts.fs.promises.stat(join(opts.gitdir, 'objects', oid.slice(0, 2), oid.slice(2))).then(() => true, () => false);
-    if (loose) return true;
-    if (!(await refreshPacks(opts, cache))) return false;
+    const type = TYPES[typeCode];
+    if (!type) throw corrupt(where, `unknown pack entry type ${typeCode}`);
+    return { type, content: inflated };
   }
-  return false;
 }

@@ -1,17 +1,11 @@
-import { readObject } from './objectStore.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import type { Api } from '../models/types.js';
 import { filesToApi } from '../models/apiTree.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
-import { errnoCode } from '../utils/fsError.js';
+import { parseCommit, type CommitInfo } from './gitObjects.js';
+import { repoOf } from './Repo.js';
 
-export interface CommitInfo {
-  oid: string;
-  tree: string;
-  parents: string[];
-  message: string;
-  author: { name: string; email: string; timestamp: number; timezoneOffset: number };
-}
+export type { CommitInfo };
 
 /** API Gateway's Deployment shape (+ parents and author) of deployment commit `c`. */
 export function deploymentInfo(c: CommitInfo): { id: string; description?: string; createdDate: string; parents: string[]; author: { name: string; email: string } } {
@@ -25,41 +19,20 @@ export function deploymentInfo(c: CommitInfo): { id: string; description?: strin
   };
 }
 
-/** Parses "Name <email> 1700000000 +0100" (git's signature line). */
-function parseSignature(line: string): CommitInfo['author'] {
-  const m = /^(.*) <(.*)> (\d+) ([+-])(\d\d)(\d\d)$/.exec(line);
-  if (!m) return { name: line, email: '', timestamp: 0, timezoneOffset: 0 };
-  const minutes = Number(m[5]) * 60 + Number(m[6]);
-  return { name: m[1]!, email: m[2]!, timestamp: Number(m[3]), timezoneOffset: m[4] === '-' ? -minutes : minutes };
-}
-
 async function readTyped(opts: RepoOptions, oid: string, type: 'commit' | 'tree' | 'blob') {
-  const obj = await readObject(opts, oid);
-  if (obj.type !== type) throw new NotFoundError(`object ${oid} is a ${obj.type}, not a ${type}`, { what: type, name: oid });
-  return obj.content;
+  return (await repoOf(opts).read(oid, type)).content;
 }
 
-/** Reads a commit; NotFoundError when it is missing or not a commit. */
+/** Reads a commit; NotFoundError when it is missing or not a commit, CorruptObjectError when damaged. */
 export async function readCommit(opts: RepoOptions, oid: string): Promise<CommitInfo> {
   let content: Buffer;
   try {
     content = await readTyped(opts, oid, 'commit');
   } catch (err) {
-    throw new NotFoundError(`commit ${oid} not found in the repository`, { what: 'commit', name: oid, cause: errnoCode(err) || (err as Error)?.name });
+    if (!(err instanceof NotFoundError)) throw err;
+    throw new NotFoundError(`commit ${oid} not found in the repository`, { what: 'commit', name: oid, cause: err.name });
   }
-  const text = content.toString('utf8');
-  const split = text.indexOf('\n\n');
-  const headers = (split === -1 ? text : text.slice(0, split)).split('\n');
-  const info: CommitInfo = { oid, tree: '', parents: [], message: split === -1 ? '' : text.slice(split + 2), author: parseSignature('') };
-  for (const line of headers) {
-    const sp = line.indexOf(' ');
-    const key = line.slice(0, sp);
-    const value = line.slice(sp + 1);
-    if (key === 'tree') info.tree = value;
-    else if (key === 'parent') info.parents.push(value);
-    else if (key === 'author') info.author = parseSignature(value);
-  }
-  return info;
+  return parseCommit(oid, content);
 }
 
 export interface TreeItem {

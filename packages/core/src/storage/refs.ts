@@ -1,4 +1,4 @@
-import type { FsClient } from '../models/FsClient.js';
+import type { FsClient, RepoOptions } from '../models/FsClient.js';
 import { join, dirname } from '../utils/join.js';
 import { StageMovedError } from '../errors/StageMovedError.js';
 import { LockedError } from '../errors/LockedError.js';
@@ -58,7 +58,8 @@ async function readText(fs: FsClient, path: string): Promise<string | null> {
 }
 
 /** Parses packed-refs into ref -> oid. */
-export async function readPackedRefs(fs: FsClient, gitdir: string): Promise<Map<string, string>> {
+export async function readPackedRefs(opts: RepoOptions): Promise<Map<string, string>> {
+  const { fs, gitdir } = opts;
   const text = await readText(fs, join(gitdir, 'packed-refs'));
   const refs = new Map<string, string>();
   if (!text) return refs;
@@ -72,19 +73,21 @@ export async function readPackedRefs(fs: FsClient, gitdir: string): Promise<Map<
 }
 
 /** The oid a full ref name points at (following symbolic refs), or null. */
-export async function readRef(fs: FsClient, gitdir: string, ref: string, depth = 0): Promise<string | null> {
+export async function readRef(opts: RepoOptions, ref: string, depth = 0): Promise<string | null> {
+  const { fs, gitdir } = opts;
   if (depth > 5) return null;
   const text = await readText(fs, refPath(gitdir, ref));
   if (text !== null) {
     const value = text.trim();
-    if (value.startsWith('ref: ')) return readRef(fs, gitdir, value.slice(5), depth + 1);
+    if (value.startsWith('ref: ')) return readRef(opts, value.slice(5), depth + 1);
     return /^[0-9a-f]{40}$/.test(value) ? value : null;
   }
-  return (await readPackedRefs(fs, gitdir)).get(ref) ?? null;
+  return (await readPackedRefs(opts)).get(ref) ?? null;
 }
 
 /** The target of a symbolic ref (HEAD -> "refs/heads/main"), or null when not symbolic. */
-export async function readSymbolicRef(fs: FsClient, gitdir: string, ref: string): Promise<string | null> {
+export async function readSymbolicRef(opts: RepoOptions, ref: string): Promise<string | null> {
+  const { fs, gitdir } = opts;
   const text = await readText(fs, refPath(gitdir, ref));
   if (text === null) return null;
   const value = text.trim();
@@ -92,9 +95,10 @@ export async function readSymbolicRef(fs: FsClient, gitdir: string, ref: string)
 }
 
 /** Every ref under `prefix` ("refs/stages/"), loose and packed, name -> oid. */
-export async function listRefs(fs: FsClient, gitdir: string, prefix: string): Promise<Map<string, string>> {
+export async function listRefs(opts: RepoOptions, prefix: string): Promise<Map<string, string>> {
+  const { fs, gitdir } = opts;
   const out = new Map<string, string>();
-  for (const [name, oid] of await readPackedRefs(fs, gitdir)) if (name.startsWith(prefix)) out.set(name, oid);
+  for (const [name, oid] of await readPackedRefs(opts)) if (name.startsWith(prefix)) out.set(name, oid);
   const walk = async (rel: string): Promise<void> => {
     let names: string[];
     try {
@@ -152,7 +156,8 @@ async function acquireLock(fs: FsClient, lockPath: string, content: string, ref:
  * points at `expected` (null = must not exist; undefined = no check). The new value is
  * written into the lock file and renamed over the ref, so readers see old or new.
  */
-export async function updateRef(fs: FsClient, gitdir: string, ref: string, newOid: string, expected?: string | null): Promise<void> {
+export async function updateRef(opts: RepoOptions, ref: string, newOid: string, expected?: string | null): Promise<void> {
+  const { fs, gitdir } = opts;
   const path = refPath(gitdir, ref);
   const lockPath = path + '.lock';
   try {
@@ -161,7 +166,7 @@ export async function updateRef(fs: FsClient, gitdir: string, ref: string, newOi
     throw await refWriteError(fs, gitdir, ref, err);
   }
   try {
-    const actual = await readRef(fs, gitdir, ref);
+    const actual = await readRef(opts, ref);
     if (expected !== undefined && actual !== expected) {
       throw new StageMovedError(`${ref} moved (expected ${expected ?? 'nothing'}, found ${actual ?? 'nothing'}); retry`, { ref, expected, actual });
     }
@@ -179,7 +184,7 @@ function conflict(ref: string, existing: string): RefConflictError {
 }
 
 async function assertNoPackedConflict(fs: FsClient, gitdir: string, ref: string): Promise<void> {
-  for (const name of (await readPackedRefs(fs, gitdir)).keys()) {
+  for (const name of (await readPackedRefs({ fs, gitdir })).keys()) {
     if (name.startsWith(ref + '/') || ref.startsWith(name + '/')) throw conflict(ref, name);
   }
 }
@@ -193,7 +198,7 @@ async function refWriteError(fs: FsClient, gitdir: string, ref: string, err: unk
       const stat = await fs.promises.stat(refPath(gitdir, prefix)).catch(() => null);
       if (stat?.isFile()) return conflict(ref, prefix);
     }
-    const below = await listRefs(fs, gitdir, ref + '/');
+    const below = await listRefs({ fs, gitdir }, ref + '/');
     const first = [...below.keys()][0];
     if (first) return conflict(ref, first);
     const stat = await fs.promises.stat(refPath(gitdir, ref)).catch(() => null);
@@ -203,7 +208,8 @@ async function refWriteError(fs: FsClient, gitdir: string, ref: string, err: unk
 }
 
 /** Compare-and-swap delete of `ref`, loose and packed (packed-refs rewritten under its lock). */
-export async function deleteRef(fs: FsClient, gitdir: string, ref: string, expected?: string): Promise<void> {
+export async function deleteRef(opts: RepoOptions, ref: string, expected?: string): Promise<void> {
+  const { fs, gitdir } = opts;
   const path = refPath(gitdir, ref);
   const lockPath = path + '.lock';
   try {
@@ -212,11 +218,11 @@ export async function deleteRef(fs: FsClient, gitdir: string, ref: string, expec
     throw fsError(err, `delete ${ref}`);
   }
   try {
-    const actual = await readRef(fs, gitdir, ref);
+    const actual = await readRef(opts, ref);
     if (expected !== undefined && actual !== expected) {
       throw new StageMovedError(`${ref} moved (expected ${expected}, found ${actual ?? 'nothing'}); retry`, { ref, expected, actual });
     }
-    const packed = await readPackedRefs(fs, gitdir);
+    const packed = await readPackedRefs(opts);
     if (packed.has(ref)) {
       const packedPath = join(gitdir, 'packed-refs');
       const text = ((await readText(fs, packedPath)) ?? '').split('\n');
@@ -243,7 +249,8 @@ export async function deleteRef(fs: FsClient, gitdir: string, ref: string, expec
 }
 
 /** Writes a symbolic ref (HEAD) atomically. */
-export async function writeSymbolicRef(fs: FsClient, gitdir: string, ref: string, target: string): Promise<void> {
+export async function writeSymbolicRef(opts: RepoOptions, ref: string, target: string): Promise<void> {
+  const { fs, gitdir } = opts;
   const path = refPath(gitdir, ref);
   refPath(gitdir, target);
   try {

@@ -1,6 +1,6 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
-import type { FsClient } from '../models/FsClient.js';
+import type { RepoOptions } from '../models/FsClient.js';
 import type { GitObject } from './gitObjects.js';
 import { join } from '../utils/join.js';
 import { fsError } from '../utils/fsError.js';
@@ -15,19 +15,16 @@ function tempName(prefix: string): string {
   return `${prefix}${randomBytes(6).toString('hex')}`;
 }
 
-async function mkdirp(fs: FsClient, path: string): Promise<void> {
-  await fs.promises.mkdir(path, { recursive: true });
-}
 
 /**
  * Writes one loose object atomically: deflated into a temp file in the same directory,
  * then renamed to its final name, so a crash never leaves a half-written object under
  * its id. An existing object is left alone.
  */
-export async function writeLooseObject(fs: FsClient, gitdir: string, obj: GitObject): Promise<void> {
+export async function writeLooseObject({ fs, gitdir }: RepoOptions, obj: GitObject): Promise<void> {
   const dir = join(gitdir, 'objects', obj.oid.slice(0, 2));
   const final = join(dir, obj.oid.slice(2));
-  await mkdirp(fs, dir);
+  await fs.promises.mkdir(dir, { recursive: true });
   const data = deflateSync(Buffer.concat([Buffer.from(`${obj.type} ${obj.content.length}\0`), obj.content]));
   const tmp = join(dir, tempName('tmp_obj_'));
   try {
@@ -109,10 +106,10 @@ export function buildPack(objects: GitObject[]): { pack: Buffer; idx: Buffer; pa
  * renamed before the .idx (readers find packs through their index, so a pack is never
  * visible half-written).
  */
-export async function writePack(fs: FsClient, gitdir: string, objects: GitObject[]): Promise<string> {
+export async function writePack({ fs, gitdir }: RepoOptions, objects: GitObject[]): Promise<string> {
   const { pack, idx, packHash } = buildPack(objects);
   const dir = join(gitdir, 'objects', 'pack');
-  await mkdirp(fs, dir);
+  await fs.promises.mkdir(dir, { recursive: true });
   const tmpPack = join(dir, tempName('tmp_pack_'));
   const tmpIdx = join(dir, tempName('tmp_idx_'));
   try {
@@ -128,17 +125,20 @@ export async function writePack(fs: FsClient, gitdir: string, objects: GitObject
   return packHash;
 }
 
-/** Writes `objects` (already known to be missing): loose when few, one pack when many. */
-export async function writeObjects(fs: FsClient, gitdir: string, objects: GitObject[]): Promise<void> {
+/**
+ * Writes `objects`, which the caller found missing (Repo.write is the one caller): loose
+ * when few, one pack when more than PACK_THRESHOLD. Every write is waited for (not only
+ * the first failure) so no temp file outlives the call.
+ */
+export async function writeObjects(opts: RepoOptions, objects: GitObject[]): Promise<void> {
   if (objects.length === 0) return;
   try {
     if (objects.length > PACK_THRESHOLD) {
-      await writePack(fs, gitdir, objects);
+      await writePack(opts, objects);
       return;
     }
-    // Order among objects does not matter: nothing refers to them until the ref moves.
-    // Every write is waited for (not only the first failure) so no temp file outlives the call.
-    const results = await Promise.allSettled(objects.map((obj) => writeLooseObject(fs, gitdir, obj)));
+    // Order among objects does not matter: nothing refers to them until a ref moves.
+    const results = await Promise.allSettled(objects.map((obj) => writeLooseObject(opts, obj)));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   } catch (err) {

@@ -20,7 +20,7 @@ export async function cloneWorktree(
 ): Promise<PullResult & { branch: string | null; file: string | null; restored: Restored | null }> {
   const result = await clone(opts);
   const ref = result.head;
-  const id = ref ? await readRef(opts.fs, opts.gitdir, ref) : null;
+  const id = ref ? await readRef(opts, ref) : null;
   if (!id) return { ...result, branch: null, file: null, restored: null };
   const { file, restored } = await _checkoutWorking(opts, id);
   return { ...result, branch: ref!.replace(/^refs\/heads\//, ''), file, restored };

@@ -11,9 +11,9 @@
  */
 import type { RepoOptions } from '../models/FsClient.js';
 import type { WriteOptions } from '../models/options.js';
-import { encodeCommit, encodeTree, hashObject } from '../storage/gitObjects.js';
-import { writeObjects } from '../storage/writeObjects.js';
-import { readRef, updateRef } from '../storage/refs.js';
+import { encodeTree, hashObject } from '../storage/gitObjects.js';
+import { readRef } from '../storage/refs.js';
+import { _writeCommit } from '../commands/_writeCommit.js';
 import { readBlobText, readCommit, readTree } from '../storage/readObjects.js';
 import { _signature } from '../commands/_author.js';
 import { _retryOnRace } from '../commands/_retry.js';
@@ -42,7 +42,7 @@ function entryName(filename: string): string {
 
 /** The source document recorded for `deploymentId`, or null (old deployments, or none recorded). */
 export async function _readSource(opts: RepoOptions, deploymentId: string): Promise<SourceDocument | null> {
-  const tip = await readRef(opts.fs, opts.gitdir, sourceRef(deploymentId));
+  const tip = await readRef(opts, sourceRef(deploymentId));
   if (!tip) return null;
   const entries = (await readTree(opts, (await readCommit(opts, tip)).tree)).filter((e) => e.type === 'blob');
   if (entries.length !== 1) return null;
@@ -59,13 +59,11 @@ export async function _recordSource(opts: WriteOptions, deploymentId: string, so
   const blob = hashObject('blob', Buffer.from(source.text, 'utf8'));
   const tree = hashObject('tree', encodeTree([{ mode: '100644', name, oid: blob.oid }]));
   return _retryOnRace(async () => {
-    const tip = await readRef(opts.fs, opts.gitdir, ref);
+    const tip = await readRef(opts, ref);
     if (tip && (await readCommit(opts, tip)).tree === tree.oid) return { recorded: false };
     // The first record is signed as its deployment (no clock read: a deploy stays one tick); a later one by who records it.
     const author = tip ? await _signature(opts) : (await readCommit(opts, deploymentId)).author;
-    const commit = hashObject('commit', encodeCommit({ tree: tree.oid, parents: tip ? [tip] : [], author, message: `source of ${deploymentId}\n` }));
-    await writeObjects(opts.fs, opts.gitdir, [blob, tree, commit]);
-    await updateRef(opts.fs, opts.gitdir, ref, commit.oid, tip);
+    await _writeCommit(opts, { ref, expected: tip, tree: tree.oid, parents: tip ? [tip] : [], author, message: `source of ${deploymentId}\n`, objects: [blob, tree] });
     return { recorded: true };
   });
 }

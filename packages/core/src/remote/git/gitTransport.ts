@@ -92,7 +92,7 @@ export function createGitTransport(options: GitTransportOptions = {}): RemoteTra
               ...limits,
               'fetch', '--no-tags', '--no-write-fetch-head', '--no-auto-gc', '--no-recurse-submodules', '--progress', '--end-of-options', target, ...specs,
             ], true);
-            const got = await listRefs(opts.fs, path.join(opts.gitdir, q.name), 'refs/');
+            const got = await listRefs({ fs: opts.fs, gitdir: path.join(opts.gitdir, q.name) }, 'refs/');
             const received = new Map<string, string>();
             for (const ref of wanted.keys()) if (got.get(ref)) received.set(ref, got.get(ref)!);
             return { refs: received, installed: await q.install() };
