@@ -23,9 +23,11 @@ export async function createSelfSignedCertificate(o: { commonName: string; notBe
   const keys = (await webcrypto.subtle.generateKey(RSA, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
-  // A positive INTEGER: clear the top bit.
+  // A positive INTEGER in minimal DER: top bit clear, and a first byte that is not 0 (a
+  // leading zero before a byte below 0x80 is "illegal padding" to OpenSSL, which then refuses
+  // the whole certificate — one random serial in 256 did that).
   const serial = Uint8Array.from(o.serial);
-  serial[0] = serial[0]! & 0x7f;
+  serial[0] = serial[0]! & 0x7f || 0x01;
   certificate.serialNumber = new asn1js.Integer({ valueHex: serial });
   const name = () => new pkijs.AttributeTypeAndValue({ type: '2.5.4.3', value: new asn1js.Utf8String({ value: o.commonName }) });
   certificate.subject.typesAndValues.push(name());
