@@ -1,6 +1,7 @@
 export * as Errors from './errors/index.js';
 export { GitwayError } from './errors/GitwayError.js';
 export { AWS_ERROR_TYPES, awsErrorType } from './errors/awsErrorTypes.js';
+export { ERROR_CODES, errorCodeInfo, type ErrorCodeInfo } from './errors/errorCodes.js';
 export type * from './models/types.js';
 export { HTTP_METHODS, INTEGRATION_TYPES } from './models/types.js';
 export type { FsClient, RepoOptions } from './models/FsClient.js';

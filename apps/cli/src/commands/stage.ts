@@ -56,7 +56,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
     case 'show':
       return show(ctx, (await getStage({ ...ctx, stageName: args.name! })).stage);
     case 'create': {
-      const stage = await createStage({
+      const { stage } = await createStage({
         ...ctx,
         stageName: args.name!,
         deployment: args.deployment!,
@@ -177,7 +177,7 @@ async function update(ctx: Context, args: Args): Promise<Output> {
   if (args.deployment !== undefined) ops.push({ op: 'replace', path: '/deploymentId', value: args.deployment });
   if (args.description !== undefined) ops.push({ op: 'replace', path: '/description', value: args.description });
   if (ops.length === 0) throw new Errors.InvalidParameterError('nothing to update: give --patch, --variables, --variable, --unset-variable, --deployment or --description', { path: '', value: null });
-  const stage = await updateStage({ ...ctx, stageName: args.name!, patchOperations: ops });
+  const { stage } = await updateStage({ ...ctx, stageName: args.name!, patchOperations: ops });
   return { json: stage, text: `updated stage ${ctx.color.cyan(stage.stageName)} (${ops.length} operation${ops.length === 1 ? '' : 's'}) -> ${ctx.color.yellow(short(stage.deploymentId))}` };
 }
 

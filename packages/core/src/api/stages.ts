@@ -50,19 +50,20 @@ export async function getStages(opts: RepoOptions & { deploymentId?: string }): 
 }
 
 /**
- * UpdateStage: applies AWS patch operations as one new stage commit. `/deploymentId`
+ * UpdateStage: applies AWS patch operations as one new stage commit and returns the new
+ * StageState (`stage`, `oid`: the commit, `previous`, `message`, ...), as rollback and canary do. `/deploymentId`
  * and `/canarySettings/deploymentId` values may be any revision. With `expectedOid` the
  * update is a compare-and-swap on that state (StageMovedError if the stage moved).
  *
  * @example
- * await updateStage({ fs, gitdir, stageName: 'prod', patchOperations: [
+ * const { stage, oid } = await updateStage({ fs, gitdir, stageName: 'prod', patchOperations: [
  *   { op: 'replace', path: '/variables/backend', value: 'http://127.0.0.1:9001' },
  *   { op: 'replace', path: '/*\/*\/throttling/rateLimit', value: '100' },
  * ] });
  */
 export async function updateStage(
   opts: WriteOptions & { stageName: string; patchOperations: PatchOperation[]; expectedOid?: string; message?: string },
-): Promise<Stage> {
+): Promise<StageState> {
   await _assertRepo(opts);
   if (!Array.isArray(opts.patchOperations)) throw new InvalidParameterError('patchOperations must be a list', { path: '', value: opts.patchOperations });
   const ops: PatchOperation[] = [];
@@ -72,12 +73,11 @@ export async function updateStage(
     else ops.push(op);
   }
   if (!(await readRef(opts.fs, opts.gitdir, stageRef(opts.stageName)))) throw stageNotFound(opts.stageName);
-  const state = await _changeStage(opts, opts.stageName, (current) => {
+  return _changeStage(opts, opts.stageName, (current) => {
     if (!current) throw stageNotFound(opts.stageName);
     const stage = applyPatchOperations(current.stage, ops);
     return { stage, message: opts.message ?? `update stage ${opts.stageName}: ${describeOps(ops)}` };
   });
-  return state.stage;
 }
 
 function describeOps(ops: PatchOperation[]): string {

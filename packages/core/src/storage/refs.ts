@@ -1,6 +1,7 @@
 import type { FsClient } from '../models/FsClient.js';
 import { join, dirname } from '../utils/join.js';
 import { StageMovedError } from '../errors/StageMovedError.js';
+import { RefMovedError } from '../errors/RefMovedError.js';
 import { LockedError } from '../errors/LockedError.js';
 import { InvalidNameError } from '../errors/InvalidNameError.js';
 import { RefConflictError } from '../errors/RefConflictError.js';
@@ -163,7 +164,7 @@ export async function updateRef(fs: FsClient, gitdir: string, ref: string, newOi
   try {
     const actual = await readRef(fs, gitdir, ref);
     if (expected !== undefined && actual !== expected) {
-      throw new StageMovedError(`${ref} moved (expected ${expected ?? 'nothing'}, found ${actual ?? 'nothing'}); retry`, { ref, expected, actual });
+      throw refMoved(ref, expected, actual);
     }
     if (actual === null) await assertNoPackedConflict(fs, gitdir, ref);
     await fs.promises.rename(lockPath, path);
@@ -171,6 +172,12 @@ export async function updateRef(fs: FsClient, gitdir: string, ref: string, newOi
     await fs.promises.unlink(lockPath).catch(() => undefined);
     throw await refWriteError(fs, gitdir, ref, err);
   }
+}
+
+/** A lost compare-and-swap on `ref`: StageMovedError for a stage, RefMovedError for a branch or any other ref. */
+function refMoved(ref: string, expected: string | null, actual: string | null): RefMovedError {
+  const message = `${ref} moved (expected ${expected ?? 'nothing'}, found ${actual ?? 'nothing'}); retry`;
+  return ref.startsWith('refs/stages/') ? new StageMovedError(message, { ref, expected, actual }) : new RefMovedError(message, { ref, expected, actual });
 }
 
 /** git's D/F conflict message: another ref is in the way of `ref` as a file or a directory. */
@@ -214,7 +221,7 @@ export async function deleteRef(fs: FsClient, gitdir: string, ref: string, expec
   try {
     const actual = await readRef(fs, gitdir, ref);
     if (expected !== undefined && actual !== expected) {
-      throw new StageMovedError(`${ref} moved (expected ${expected}, found ${actual ?? 'nothing'}); retry`, { ref, expected, actual });
+      throw refMoved(ref, expected, actual);
     }
     const packed = await readPackedRefs(fs, gitdir);
     if (packed.has(ref)) {
