@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { clone, readDeployment, redactUrl } from '@gitway/core';
+import { clone, readDeployment } from '@gitway/core';
+import { redactUrl } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
 import { writeWorking } from '../utils/working.js';
 import { describeSkipped, describeUpdates, transferOptions } from './remote.js';

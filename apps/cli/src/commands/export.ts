@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { diffStages, Errors, exportDefinition, getStage, newStage, readDeployment } from '@gitway/core';
+import { Errors, exportDefinition, getStage, readDeployment } from '@gitway/core';
+import { diffStages, newStage } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
 
 interface Args {

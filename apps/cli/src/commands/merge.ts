@@ -1,5 +1,6 @@
 import type { MergeConflict, MergeResult } from '@gitway/core';
-import { Errors, abortMerge, continueMerge, currentBranch, getStages, merge, readDeployment, startMerge, updateStage, createStage, shortValue } from '@gitway/core';
+import { Errors, abortMerge, continueMerge, currentBranch, getStages, merge, readDeployment, startMerge, updateStage, createStage } from '@gitway/core';
+import { shortValue } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
 import { readDefinition } from '../utils/definition.js';
 import { short } from '../utils/format.js';

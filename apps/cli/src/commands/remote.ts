@@ -1,4 +1,5 @@
-import { addRemote, Errors, listRemotes, printableName, removeRemote, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
+import { addRemote, Errors, listRemotes, removeRemote, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
+import { printableName } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
 import { progressBar } from '../utils/progress.js';
 import { short, table } from '../utils/format.js';

@@ -1,25 +1,6 @@
 import path from 'node:path';
-import {
-  createStage,
-  deleteStage,
-  flushStageCache,
-  getStageTags,
-  parseTags,
-  parseVariableList,
-  tagStage,
-  untagStage,
-  diffStageStates,
-  stageSettings,
-  Errors,
-  getStage,
-  getStageHistory,
-  getStages,
-  parsePatchString,
-  parseVariables,
-  updateStage,
-  type PatchOperation,
-  type Stage,
-} from '@gitway/core';
+import { createStage, deleteStage, flushStageCache, getStageTags, parseTags, parseVariableList, tagStage, untagStage, diffStageStates, Errors, getStage, getStageHistory, getStages, parsePatchString, parseVariables, updateStage, type PatchOperation, type Stage } from '@gitway/core';
+import { stageSettings } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
 import { age, kv, short, table } from '../utils/format.js';
 

@@ -1,4 +1,5 @@
-import type { FieldChange, Stage } from '@gitway/core';
+import type { Stage } from '@gitway/core';
+import type { FieldChange } from '@gitway/core/internal';
 import type { TimelineEntry } from '../data/stageTimeline.js';
 import { deploymentLabel, links, short, showValue, timeAgo } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
