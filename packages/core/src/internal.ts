@@ -21,3 +21,5 @@ export { trackingRef } from './remote/trackingRef.js';
 export { redactUrl } from './remote/redactUrl.js';
 export { DEFINITION_CANDIDATES } from './api/findDefinition.js';
 export { listRefNames } from './api/listRefNames.js';
+export { shortId, SHORT_ID_LENGTH } from './utils/shortId.js';
+export { age } from './utils/age.js';

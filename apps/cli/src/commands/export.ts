@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Errors, exportDefinition, getStage, readDeployment } from '@gitway/core';
 import { diffStages, newStage } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
+import { shortId } from '@gitway/core/internal';
 
 interface Args {
   rev: string;
@@ -22,7 +23,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   if (args.out) {
     const abs = path.resolve(ctx.cwd, args.out);
     await writeAtomic(ctx, abs, text);
-    return { json: { id: d.id, file: abs, format: args.format ?? d.api.restApi.sourceFormat ?? 'oas30' }, text: `exported ${d.id.slice(0, 10)} to ${args.out}` };
+    return { json: { id: d.id, file: abs, format: args.format ?? d.api.restApi.sourceFormat ?? 'oas30' }, text: `exported ${shortId(d.id)} to ${args.out}` };
   }
   return { json: JSON.parse(exportDefinition({ api: d.api, format: args.format as 'oas30' | 'swagger2' | undefined, syntax: 'json' })), text };
 }
@@ -45,12 +46,12 @@ async function exportAws(ctx: Context, args: Args): Promise<Output> {
   const dir = path.resolve(ctx.cwd, args.out ?? 'aws-export');
   await ctx.fs.promises.mkdir(dir, { recursive: true });
   const files: Record<string, string> = { 'api.json': exportDefinition({ api: d.api, format: 'oas30', syntax: 'json' }) };
-  const deployment: Record<string, unknown> = { description: d.description || `gitway ${d.id.slice(0, 10)}` };
+  const deployment: Record<string, unknown> = { description: d.description || `gitway ${shortId(d.id)}` };
   const notes: string[] = [];
   let patchOperations: unknown[] | undefined;
   if (args.stage !== undefined) {
     const { stage } = await getStage({ ...ctx, stageName: args.stage });
-    if (stage.deploymentId !== d.id) notes.push(`note: stage ${args.stage} serves ${stage.deploymentId.slice(0, 10)}, not ${d.id.slice(0, 10)}; exporting ${args.rev} with its settings`);
+    if (stage.deploymentId !== d.id) notes.push(`note: stage ${args.stage} serves ${shortId(stage.deploymentId)}, not ${shortId(d.id)}; exporting ${args.rev} with its settings`);
     if (stage.canarySettings) notes.push(`note: the canary of ${args.stage} is not exported; create it with create-deployment --stage-name ${args.stage} --canary-settings after this`);
     const ops = diffStages(newStage(stage.stageName, stage.deploymentId, stage.createdDate), { ...stage, canarySettings: undefined });
     deployment.stageName = stage.stageName;
@@ -68,6 +69,6 @@ async function exportAws(ctx: Context, args: Args): Promise<Output> {
   ];
   return {
     json: { id: d.id, dir, files: Object.keys(files).sort(), commands, ...(patchOperations ? { patchOperations } : {}) },
-    text: [`exported ${d.id.slice(0, 10)} to ${rel}/ (${Object.keys(files).sort().join(', ')}); run:`, ...commands.map((c) => `  ${c}`), ...notes].join('\n'),
+    text: [`exported ${shortId(d.id)} to ${rel}/ (${Object.keys(files).sort().join(', ')}); run:`, ...commands.map((c) => `  ${c}`), ...notes].join('\n'),
   };
 }

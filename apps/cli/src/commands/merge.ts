@@ -1,9 +1,9 @@
 import type { MergeConflict, MergeResult } from '@gitway/core';
 import { Errors, abortMerge, continueMerge, currentBranch, getStages, merge, readDeployment, startMerge, updateStage, createStage } from '@gitway/core';
-import { shortValue } from '@gitway/core/internal';
+import { shortValue, shortId } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
 import { readDefinition } from '../utils/definition.js';
-import { short } from '../utils/format.js';
+
 import { undeployedChanges, writeWorking } from '../utils/working.js';
 
 interface Args {
@@ -42,10 +42,10 @@ async function done(ctx: Context, r: MergeResult, args: Args, writeTo: boolean):
   if (args.stage) await pointStage(ctx, args.stage, r.id);
   const head =
     r.status === 'up-to-date' ? 'Already up to date.'
-    : r.status === 'fast-forward' ? `Fast-forward ${r.branch} ${short(r.ours ?? undefined)}..${c.yellow(short(r.id))}`
-    : `[${r.branch} ${c.yellow(short(r.id))}] ${r.description ?? ''}`;
+    : r.status === 'fast-forward' ? `Fast-forward ${r.branch} ${shortId(r.ours ?? undefined)}..${c.yellow(shortId(r.id))}`
+    : `[${r.branch} ${c.yellow(shortId(r.id))}] ${r.description ?? ''}`;
   const lines = [head];
-  if (args.stage) lines.push(`stage ${c.cyan(args.stage)} -> ${c.yellow(short(r.id))}`);
+  if (args.stage) lines.push(`stage ${c.cyan(args.stage)} -> ${c.yellow(shortId(r.id))}`);
   if (file) lines.push(c.dim(`wrote ${file}`));
   return { json: { status: r.status, id: r.id, branch: r.branch, parents: r.status === 'merged' ? [r.ours, r.theirs] : undefined, bases: r.bases, stage: args.stage ?? null }, text: lines.join('\n') };
 }

@@ -2,6 +2,7 @@ import { currentBranch, pull, readDeployment } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { describeSkipped, describeUpdates, transferOptions } from './remote.js';
 import { undeployedChanges, writeWorking } from '../utils/working.js';
+import { shortId } from '@gitway/core/internal';
 
 export default async function (ctx: Context, args: { remote: string }): Promise<Output> {
   // Like git pull: when the current branch moves, the working definition follows it,
@@ -25,7 +26,7 @@ export default async function (ctx: Context, args: { remote: string }): Promise<
         notes.push(`the working definition has ${before.count} undeployed change(s) and was left as it is (gitway switch ${branch.name} --force takes the pulled API)`);
       } else {
         const file = await writeWorking(ctx, (await readDeployment({ ...ctx, rev: branch.id })).api);
-        notes.push(`updated ${file} to ${branch.name} (${branch.id.slice(0, 10)})`);
+        notes.push(`updated ${file} to ${branch.name} (${shortId(branch.id)})`);
         workingUpdated = true;
       }
     }

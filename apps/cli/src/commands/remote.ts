@@ -1,8 +1,8 @@
 import { addRemote, Errors, listRemotes, removeRemote, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
-import { printableName } from '@gitway/core/internal';
+import { printableName, shortId } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
 import { progressBar } from '../utils/progress.js';
-import { short, table } from '../utils/format.js';
+import { table } from '../utils/format.js';
 
 /**
  * Credentials from the environment, offered when the server asks (401): GITWAY_TOKEN
@@ -69,8 +69,8 @@ export function describeUpdates(ctx: Context, updates: RefUpdate[]): string {
     updates.map((u) => [
       '  ' + paint(u.status),
       u.ref,
-      u.status === 'up-to-date' ? short(u.new ?? undefined) : `${short(u.old ?? undefined)}..${short(u.new ?? undefined)}`,
-      u.theirs ? `(remote ${short(u.theirs)})` : '',
+      u.status === 'up-to-date' ? shortId(u.new ?? undefined) : `${shortId(u.old ?? undefined)}..${shortId(u.new ?? undefined)}`,
+      u.theirs ? `(remote ${shortId(u.theirs)})` : '',
     ]),
   );
 }

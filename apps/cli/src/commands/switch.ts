@@ -1,7 +1,7 @@
 import { Errors, readDeployment, switchBranch } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { undeployedChanges, writeWorking } from '../utils/working.js';
-import { short } from '../utils/format.js';
+import { shortId } from '@gitway/core/internal';
 
 export default async function (ctx: Context, args: { name: string; create?: boolean; force?: boolean }): Promise<Output> {
   if (!args.force) {
@@ -19,6 +19,6 @@ export default async function (ctx: Context, args: { name: string; create?: bool
   const c = ctx.color;
   return {
     json: { branch: branch.name, id: branch.id, created: !!args.create, file: file ?? null },
-    text: `${args.create ? 'Switched to a new branch' : 'Switched to branch'} '${c.green(branch.name)}'${branch.id ? ` at ${c.yellow(short(branch.id))}` : ''}${file ? `; wrote ${file}` : ''}`,
+    text: `${args.create ? 'Switched to a new branch' : 'Switched to branch'} '${c.green(branch.name)}'${branch.id ? ` at ${c.yellow(shortId(branch.id))}` : ''}${file ? `; wrote ${file}` : ''}`,
   };
 }

@@ -6,6 +6,7 @@ import { _assertRepo } from '../commands/_repo.js';
 import { AlreadyExistsError } from '../errors/AlreadyExistsError.js';
 import { assertStageName } from '../models/names.js';
 import { stageResource } from '../models/stageResource.js';
+import { shortId } from '../utils/shortId.js';
 
 /** A new Stage record with API Gateway's defaults. */
 export function newStage(stageName: string, deploymentId: string, now: string): Stage {
@@ -63,7 +64,7 @@ export async function createStage(
   };
   return _changeStage({ ...opts, expectedOid: null }, opts.stageName, (_current, now) => ({
     stage: { ...newStage(opts.stageName, oid, now), ...opts.settings, ...stageFields(opts), ...(canarySettings ? { canarySettings } : {}) },
-    message: `create stage ${opts.stageName}: ${oid.slice(0, 10)}`,
+    message: `create stage ${opts.stageName}: ${shortId(oid)}`,
   })).catch((err: { code?: string }) => {
     if (err.code === 'StageMovedError') throw new AlreadyExistsError(`Stage already exists: ${opts.stageName}`, { what: 'stage', name: opts.stageName });
     throw err;

@@ -12,6 +12,7 @@ import { deleteRef, readRef } from '../storage/refs.js';
 import { NothingToRollbackError } from '../errors/NothingToRollbackError.js';
 import { assertStageName } from '../models/names.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
+import { shortId } from '../utils/shortId.js';
 
 export type { StageState };
 
@@ -132,7 +133,7 @@ export async function rollback(opts: WriteOptions & { stageName: string; deploym
     return _changeStage({ ...opts, expectedOid: current.oid }, opts.stageName, (cur) =>
       cur!.stage.deploymentId === to
         ? null
-        : { stage: { ...cur!.stage, deploymentId: to }, message: `rollback ${opts.stageName}: ${cur!.stage.deploymentId.slice(0, 10)} -> ${to.slice(0, 10)}` },
+        : { stage: { ...cur!.stage, deploymentId: to }, message: `rollback ${opts.stageName}: ${shortId(cur!.stage.deploymentId)} -> ${shortId(to)}` },
     );
   });
 }

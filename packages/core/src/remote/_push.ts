@@ -13,6 +13,7 @@ import { NotFoundError } from '../errors/NotFoundError.js';
 import { NonFastForwardError } from '../errors/NonFastForwardError.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
 import { PushRejectedError } from './errors/PushRejectedError.js';
+import { shortId } from '../utils/shortId.js';
 
 export interface PushSelection {
   /** Stages to push besides the current branch. */
@@ -74,7 +75,7 @@ export async function _push(opts: RemoteSyncOptions & PushSelection & { remote: 
         const kind = ref.startsWith('refs/stages/') ? 'stage' : 'branch';
         const name = ref.replace(/^refs\/(heads|stages)\//, '');
         throw new NonFastForwardError(
-          `remote ${kind} '${name}' on ${s.url} has changes you do not have (remote ${remote.slice(0, 10)}, yours ${local.slice(0, 10)}); run 'gitway fetch' (or 'gitway pull') and retry, or push --force to overwrite it`,
+          `remote ${kind} '${name}' on ${s.url} has changes you do not have (remote ${shortId(remote)}, yours ${shortId(local)}); run 'gitway fetch' (or 'gitway pull') and retry, or push --force to overwrite it`,
           { ref, remote: remote, local, url: s.url },
         );
       }

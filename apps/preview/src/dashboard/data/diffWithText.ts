@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import { diff, exportDefinition, readDeployment, type DiffResult, type WriteOptions } from '@gitway/core';
+import { shortId } from '@gitway/core/internal';
 
 export interface DiffWithText extends DiffResult {
   /** Unified diff of the two exported definitions (OpenAPI/Swagger YAML). */
@@ -19,8 +20,8 @@ export async function diffWithText(repo: WriteOptions, from: string, to: string)
     `b/${to}`,
     exportDefinition({ api: a.api, format }),
     exportDefinition({ api: b.api, format }),
-    a.id.slice(0, 10),
-    b.id.slice(0, 10),
+    shortId(a.id),
+    shortId(b.id),
     { context: 3 },
   );
   return { ...result, text };
