@@ -3,7 +3,8 @@ import type { Socket } from 'node:net';
 import type { Api, Stage, WriteOptions } from '@gitway/core';
 import { createGateway, MAX_PAYLOAD_BYTES, servedByCanary, type ClientCertificateMaterial, type Gateway, type LambdaHandler } from '@gitway/runtime';
 import { createDashboard } from './dashboard/index.js';
-import { createRequestLog } from './dashboard/requestLog.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createRequestLog, MAX_LOGGED_LINES } from './dashboard/requestLog.js';
 
 /** What `loadStage` returns for a stage name; `version` changes whenever the stage does. */
 export interface LoadedStage {
@@ -73,6 +74,19 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
  */
 export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>): (req: IncomingMessage, res: ServerResponse) => void {
   const gateways = new Map<string, { version: string; gateway: Gateway }>();
+  // With the dashboard, the last requests of each stage are kept for its live panel, each
+  // with its own execution log lines (the gateway writes them inside the request's context).
+  const requests = options.repo ? createRequestLog() : null;
+  const requestLines = new AsyncLocalStorage<string[]>();
+  const executionLog = requests
+    ? (line: string) => {
+        options.executionLog?.(line);
+        const lines = requestLines.getStore();
+        if (!lines) return;
+        lines.push(line);
+        if (lines.length > MAX_LOGGED_LINES) lines.shift();
+      }
+    : options.executionLog;
   const gatewayFor = async (name: string): Promise<Gateway | null> => {
     const loaded = await options.loadStage(name);
     if (!loaded) return null;
@@ -80,15 +94,13 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
     if (cached?.version === loaded.version) return cached.gateway;
     const gateway = createGateway({
       api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate,
-      handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys, apiId: options.apiId,
+      handlers: options.handlers, log: options.log, executionLog, apiKeys: options.apiKeys, apiId: options.apiId,
     });
     gateways.set(name, { version: loaded.version, gateway });
     return gateway;
   };
 
   const host = options.host ?? '127.0.0.1';
-  // With the dashboard, the last requests of each stage are kept for its live panel.
-  const requests = options.repo ? createRequestLog() : null;
   const dashboard = options.repo
     ? createDashboard({ repo: options.repo, host, log: options.log, token: options.dashboardToken, allowedHosts: options.allowedHosts, requests: requests!, gatewayFor })
     : null;
@@ -128,21 +140,24 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
     const body = hasBody ? await readBody(req) : undefined;
     const query: Record<string, string[]> = Object.create(null);
     if (q !== -1) for (const [k, v] of new URLSearchParams(url.slice(q + 1))) (query[k] ??= []).push(v);
-    const response = await gateway.handle({
+    const gatewayRequest = {
       method: req.method ?? 'GET',
       path: slash === -1 ? '/' : rawPath.slice(slash),
       headers: req.headers as Record<string, string>,
       query,
       body,
       sourceIp: sourceIpOf(req.socket),
-    });
+    };
+    // With the live panel, the request's own execution log lines are collected in its async context.
+    const lines: string[] = [];
+    const response = await (requests ? requestLines.run(lines, () => gateway.handle(gatewayRequest)) : gateway.handle(gatewayRequest));
     const wire = wireFormOf(response);
     res.writeHead(response.statusCode, wire.headers);
     res.end(req.method === 'HEAD' ? undefined : wire.body);
     requests?.record({
       stage: stageName, time: Date.now(), method: req.method ?? 'GET', path: slash === -1 ? '/' : rawPath.slice(slash), query: q === -1 ? '' : url.slice(q + 1),
       status: response.statusCode, latency: Math.round((performance.now() - started) * 10) / 10, canary: servedByCanary(response),
-      requestHeaders: req.headers, responseHeaders: wire.headers, requestBody: body, responseBody: wire.body,
+      requestHeaders: req.headers, responseHeaders: wire.headers, requestBody: body, responseBody: wire.body, executionLog: lines,
     });
   }
   return listener;
