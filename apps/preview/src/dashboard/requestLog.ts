@@ -26,17 +26,9 @@ export const clipBody = (body: string | Buffer | undefined): string => {
 };
 
 /** What the preview server hands over per request; turned into a LoggedRequest only when read. */
-export interface ServedRequest {
-  stage: string;
+export interface ServedRequest extends Pick<LoggedRequest, 'stage' | 'method' | 'path' | 'query' | 'status' | 'latency' | 'canary'> {
   /** Epoch milliseconds the request arrived. */
   time: number;
-  method: string;
-  /** Path and query after the stage segment. */
-  path: string;
-  query: string;
-  status: number;
-  latency: number;
-  canary: boolean;
   requestHeaders: Record<string, string | string[] | undefined>;
   responseHeaders: Record<string, string | string[] | number>;
   requestBody?: Buffer;
