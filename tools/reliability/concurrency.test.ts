@@ -7,7 +7,7 @@ import { taggedApi } from './workers/api.mjs';
 
 const PROCESSES = 8;
 const ITERATIONS = QUICK ? 8 : 25;
-const RETRYABLE = new Set(['StageMovedError', 'LockedError']);
+const RETRYABLE = new Set(['StageMovedError', 'RefMovedError', 'LockedError']);
 
 test(`concurrency: ${PROCESSES} processes x ${ITERATIONS} deploys + stage moves on one branch and one stage`, async () => {
   const gitdir = path.join(tempDir('concurrency'), '.gitway');

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { freePort } from '@gitway/test-utils';
 import { afterAll, expect, test } from 'vitest';
-import { deploy, getStage, init, newStage, parseDefinition, parsePatchString, readDeployment, resolveRevision, updateStage, type Api } from '@gitway/core';
+import { deploy, getStage, init, parseDefinition, parsePatchString, readDeployment, resolveRevision, updateStage, type Api } from '@gitway/core';
+import { newStage } from '@gitway/core/internal';
 import { BIN, ENV, QUICK, gitway, report, snapshot, snapshotDiff, tempDir } from './helpers.js';
 import { taggedApi } from './workers/api.mjs';
 

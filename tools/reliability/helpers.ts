@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 
@@ -24,9 +24,7 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-export function git(gitdir: string, ...args: string[]): string {
-  return execFileSync('git', ['--git-dir', gitdir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
-}
+export { git } from '@gitway/test-utils';
 
 /** `git fsck --strict` (optionally --connectivity-only): { ok, output }. */
 export function fsck(gitdir: string, connectivityOnly = false): { ok: boolean; output: string } {

@@ -90,7 +90,7 @@ test(`load: preview under ${SECONDS} s of load while the served stage is rolled 
     if (seen.other) problems.push(`${seen.other} responses from neither deployment, e.g. ${otherExample}`);
     if (!seen.A || !seen.B) problems.push(`rollbacks not live: A ${seen.A}, B ${seen.B}`);
     if (rb.rollbacks < SECONDS) problems.push(`only ${rb.rollbacks} rollbacks`);
-    const unexpected = rb.errors.filter((c) => c !== 'StageMovedError' && c !== 'LockedError');
+    const unexpected = rb.errors.filter((c) => c !== 'StageMovedError' && c !== 'RefMovedError' && c !== 'LockedError');
     if (unexpected.length) problems.push(`rollback errors: ${unexpected.slice(0, 3).join(', ')}`);
     if (child.exitCode !== null) problems.push(`preview exited ${child.exitCode}: ${childErr.slice(0, 300)}`);
     // RSS stable: after a warm-up fifth, the last samples stay within 50% (and 64 MB) of the early ones.

@@ -11,7 +11,7 @@ export interface ExecuteOptions {
   stderr?: (text: string) => void;
 }
 
-/** Exit codes: 0 success, 1 differences/conflicts, 2 usage, 128 any other failure. */
+/** Exit codes: 0 success, 1 differences/conflicts, 2 usage, else core's ERROR_CODES table (128 for a code it lacks). */
 export async function execute(argv: string[], opts: ExecuteOptions = {}): Promise<number> {
   const env = opts.env ?? process.env;
   const stdout = opts.stdout ?? ((s: string) => void process.stdout.write(s));
@@ -34,6 +34,9 @@ export async function execute(argv: string[], opts: ExecuteOptions = {}): Promis
     stderr(`${usage ? 'usage' : 'error'}: ${line}${e.code && !usage ? ` [${e.code}]` : ''}\n`);
     if (usage) stderr('See gitway --help\n');
     if (env.GITWAY_DEBUG === '1' && e.stack) stderr(e.stack + '\n');
-    return usage ? 2 : e.code === 'MergeConflictError' ? 1 : 128;
+    if (usage) return 2;
+    // Loaded here, not at the top: `gitway --version` and --help stay free of core.
+    const { errorCodeInfo } = await import('@gitway/core');
+    return errorCodeInfo(e.code)?.exitCode ?? 128;
   }
 }

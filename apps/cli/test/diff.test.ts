@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createPreviewServer, storeLoader } from '@gitway/preview';
 import { gitway, json, EXAMPLES, initDemo } from './helpers.js';
 
 describe('gitway diff', () => {
@@ -29,5 +31,19 @@ describe('gitway diff', () => {
     expect(between.changes.length).toBeGreaterThan(0);
     expect((await json(dir, 'diff', 'main~1', 'prod')).changes).toEqual([]);
     expect((await gitway(dir, 'diff', 'prod', 'main', '--stat', '--text')).code).toBe(2);
+  });
+
+  it('--text prints the same unified diff the dashboard shows (one renderer: core renderTextDiff)', async () => {
+    const { dir, gitdir, api } = await initDemo('gitway-cli-difftext-');
+    await json(dir, 'deploy', '-m', 'v1', '--stage', 'prod');
+    fs.copyFileSync(path.join(EXAMPLES, 'v2.yaml'), api);
+    await json(dir, 'deploy', '-m', 'v2');
+    const server = await createPreviewServer({ loadStage: storeLoader({ gitdir }), repo: { fs, gitdir }, port: 0 });
+    onTestFinished(() => new Promise<void>((r) => server.close(() => r())));
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/_gitway/api/diff?from=prod&to=main`);
+    const dashboard = ((await res.json()) as { text: string }).text;
+    const cli = (await gitway(dir, 'diff', 'prod', 'main', '--text')).stdout;
+    expect(dashboard).toMatch(/^--- a\/prod\t[0-9a-f]{10}\n\+\+\+ b\/main\t[0-9a-f]{10}\n@@ /);
+    expect(cli).toBe(dashboard.endsWith('\n') ? dashboard : dashboard + '\n');
   });
 });

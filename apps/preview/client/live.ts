@@ -1,15 +1,6 @@
 import { $, stageName } from './dom.js';
 
-interface LoggedRequest {
-  id: number;
-  time: string;
-  method: string;
-  path: string;
-  query: string;
-  status: number;
-  latency: number;
-  canary: boolean;
-}
+import type { LoggedRequest } from './loggedRequest.js';
 
 const MAX_ROWS = 50;
 

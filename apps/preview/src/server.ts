@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Api, Stage, WriteOptions } from '@gitway/core';
 import { createGateway, MAX_PAYLOAD_BYTES, servedByCanary, type ClientCertificateMaterial, type Gateway, type LambdaHandler } from '@gitway/runtime';
 import { createDashboard } from './dashboard/index.js';
-import { createRequestLog } from './dashboard/requestLog.js';
+import { createRequestLog, MAX_LOGGED_LINES } from './dashboard/requestLog.js';
 import { createIsolatedGateway, type IsolationOptions } from './isolation/isolatedGateway.js';
 
 /** What `loadStage` returns for a stage name; `version` changes whenever the stage does. */
@@ -84,12 +85,28 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
 export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>): ((req: IncomingMessage, res: ServerResponse) => void) & { close(): void } {
   const gateways = new Map<string, { version: string; gateway: Gateway & { close?(): void } }>();
   const isolation = options.isolation ?? {};
+  // With the dashboard, the last requests of each stage are kept for its live panel, each with
+  // its own execution log lines. Lines start with "(requestId)", and this server gives each
+  // request its id, so they are joined here — also when the gateway runs in a worker thread.
+  // Only requests in flight have an entry.
+  const requests = options.repo ? createRequestLog() : null;
+  const linesByRequest = new Map<string, string[]>();
+  const executionLog = requests
+    ? (line: string) => {
+        options.executionLog?.(line);
+        const id = /^\(([^)]*)\)/.exec(line)?.[1];
+        const lines = id === undefined ? undefined : linesByRequest.get(id);
+        if (!lines) return;
+        lines.push(line);
+        if (lines.length > MAX_LOGGED_LINES) lines.shift();
+      }
+    : options.executionLog;
   const gatewayFor = async (name: string): Promise<Gateway | null> => {
     const loaded = await options.loadStage(name);
     if (!loaded) return null;
     const cached = gateways.get(name);
     if (cached?.version === loaded.version) return cached.gateway;
-    const common = { handlers: options.handlers, log: options.log, executionLog: options.executionLog, apiKeys: options.apiKeys, apiId: options.apiId };
+    const common = { handlers: options.handlers, log: options.log, executionLog, apiKeys: options.apiKeys, apiId: options.apiId };
     const gateway = isolation
       ? createIsolatedGateway(loaded, { ...common, ...isolation, label: name })
       : createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, ...common });
@@ -100,8 +117,6 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
   };
 
   const host = options.host ?? '127.0.0.1';
-  // With the dashboard, the last requests of each stage are kept for its live panel.
-  const requests = options.repo ? createRequestLog() : null;
   const dashboard = options.repo
     ? createDashboard({ repo: options.repo, host, log: options.log, token: options.dashboardToken, allowedHosts: options.allowedHosts, requests: requests!, gatewayFor })
     : null;
@@ -146,21 +161,33 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
     const body = hasBody ? await readBody(req) : undefined;
     const query: Record<string, string[]> = Object.create(null);
     if (q !== -1) for (const [k, v] of new URLSearchParams(url.slice(q + 1))) (query[k] ??= []).push(v);
-    const response = await gateway.handle({
+    const gatewayRequest = {
       method: req.method ?? 'GET',
       path: slash === -1 ? '/' : rawPath.slice(slash),
       headers: req.headers as Record<string, string>,
       query,
       body,
       sourceIp: sourceIpOf(req.socket),
-    });
+    };
+    // With the live panel, the request's own execution log lines are joined by its id.
+    const lines: string[] = [];
+    let response;
+    if (requests) {
+      const requestId = randomUUID();
+      linesByRequest.set(requestId, lines);
+      try {
+        response = await gateway.handle({ ...gatewayRequest, requestId });
+      } finally {
+        linesByRequest.delete(requestId);
+      }
+    } else response = await gateway.handle(gatewayRequest);
     const wire = wireFormOf(response);
     res.writeHead(response.statusCode, wire.headers);
     res.end(req.method === 'HEAD' ? undefined : wire.body);
     requests?.record({
       stage: stageName, time: Date.now(), method: req.method ?? 'GET', path: slash === -1 ? '/' : rawPath.slice(slash), query: q === -1 ? '' : url.slice(q + 1),
       status: response.statusCode, latency: Math.round((performance.now() - started) * 10) / 10, canary: servedByCanary(response),
-      requestHeaders: req.headers, responseHeaders: wire.headers, requestBody: body, responseBody: wire.body,
+      requestHeaders: req.headers, responseHeaders: wire.headers, requestBody: body, responseBody: wire.body, executionLog: lines,
     });
   }
   return Object.assign(listener, { close });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getClientCertificateKeyPair, getStage, readDeployment, type Api } from '@gitway/core';
 import type { LoadedStage } from './server.js';
+import { stageNameProblem } from '@gitway/core/internal';
 
 /**
  * `loadStage` for createPreviewServer over a gitway repository. A stage is re-read only
@@ -37,7 +38,7 @@ export function storeLoader(opts: { gitdir: string; maxSnapshots?: number; watch
   };
 
   const refKey = (name: string): string | null => {
-    if (!/^[A-Za-z0-9_-]{1,128}$/.test(name)) return null;
+    if (stageNameProblem(name)) return null;
     const loose = fs.statSync(path.join(opts.gitdir, 'refs', 'stages', name), { throwIfNoEntry: false });
     if (loose) return `L${loose.ino}:${loose.mtimeMs}:${loose.size}`;
     const packed = fs.statSync(path.join(opts.gitdir, 'packed-refs'), { throwIfNoEntry: false });

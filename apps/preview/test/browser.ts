@@ -10,7 +10,6 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(HERE, '../../../test-output/screenshots');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const CLI = path.resolve(HERE, '../../cli/bin/gitway.js');
 const run = promisify(execFile);
 
 /** One headless Chromium (Debian's) with a throw-away profile; `problems` collects console errors and page errors. */
@@ -37,18 +36,8 @@ export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): 
   };
 }
 
-/**
- * The built CLI as a separate process, without blocking this process's event loop (the
- * preview server under test lives in it); rejects with its stderr unless it exits 0.
- */
-export async function gitway(gitdir: string, ...args: string[]): Promise<string> {
-  try {
-    return (await run(process.execPath, [CLI, '--repo', gitdir, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })).stdout;
-  } catch (error) {
-    const e = error as { code?: number; stderr?: string };
-    throw new Error(`gitway ${args.join(' ')} exited ${e.code}: ${e.stderr}`);
-  }
-}
+/** The built CLI as a separate process (test-utils' one helper). */
+export { gitwayProcess as gitway } from '@gitway/test-utils';
 
 /** Subjects of the stage's own history, newest first, as native git shows them. */
 export async function stageLog(gitdir: string, stage: string): Promise<string[]> {

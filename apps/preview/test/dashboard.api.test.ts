@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStage, updateStage } from '@gitway/core';
+import { git } from '@gitway/test-utils';
 import { csrfToken, scenario, type Scenario } from './fixture.js';
 
 let s: Scenario;
@@ -43,11 +44,14 @@ describe('dashboard JSON API', () => {
   });
 
   it('POST with token and same origin updates the stage and answers the new state', async () => {
+    const before = await s.stageOid();
     const res = await setBackend('http://127.0.0.1:1/ok');
     expect(res.status).toBe(200);
     const body = ((await res.json()) as any);
     expect(body.variables.backend).toBe('http://127.0.0.1:1/ok');
     expect(body.oid).toBe(await s.stageOid());
+    // the state the write made (its parent is the state it was based on), not a re-read
+    expect(git(s.repo.gitdir, 'rev-parse', `${body.oid}^`).trim()).toBe(before);
   });
 
   it('refuses POSTs without the CSRF token or from another origin (403), changing nothing', async () => {

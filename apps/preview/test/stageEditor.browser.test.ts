@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createServer, request, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateClientCertificate, getStage } from '@gitway/core';
+import { generateClientCertificate, getStage, updateStage } from '@gitway/core';
 import { portOf, scenario, type Scenario } from './fixture.js';
 import { gitway, launch, SCREENSHOTS, stageLog } from './browser.js';
 
@@ -233,7 +233,9 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     await shot('stage-editor');
   });
 
-  it('live requests arrive over server-sent events and open their details', async () => {
+  it('live requests arrive over server-sent events and open their details with their own execution log', async () => {
+    // execution logging on (as in the console's Logs tab): each served request keeps its own log lines
+    await updateStage({ ...s.repo, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/*/*/logging/loglevel', value: 'INFO' }] });
     await open();
     await expect.poll(() => page.locator('#live-status').textContent()).toContain('Live');
     await call('/prod/pets?limit=2');
@@ -255,8 +257,20 @@ describe('Stage Editor: every setting from the page, one stage commit each', () 
     await Promise.all([page.waitForEvent('load'), rows.nth(1).locator('a').click()]);
     expect(await page.locator('h1').textContent()).toBe('GET /pets');
     expect(await page.locator('dl.kv').textContent()).toContain('GET /pets?limit=2');
-    expect(JSON.parse((await page.locator('pre.body').last().textContent())!)).toEqual([{ id: 1, type: 'dog', price: 249.99 }, { id: 2, type: 'cat', price: 124.99 }]); // v1, promoted
+    expect(JSON.parse((await page.locator('h3:text-is("Response body") + pre.body').textContent())!)).toEqual([{ id: 1, type: 'dog', price: 249.99 }, { id: 2, type: 'cat', price: 124.99 }]); // v1, promoted
+    const log = (await page.locator('#execution-log').textContent())!.split('\n');
+    const id = /^\((.+?)\) /.exec(log[0]!)![1]!;
+    expect(log[0]).toBe(`(${id}) Starting execution for request: ${id}`);
+    expect(log).toContain(`(${id}) HTTP Method: GET, Resource Path: /pets`);
+    expect(log).toContain(`(${id}) Method request query string: {limit=2}`);
+    expect(log.at(-1)).toBe(`(${id}) Method completed with status: 200`);
+    // only this request's lines: the other request (/../../etc/passwd) has its own
+    expect(log.every((l) => l.startsWith(`(${id}) `))).toBe(true);
     await shot('live-request-details');
+    await page.goBack();
+    await Promise.all([page.waitForEvent('load'), page.locator('#live-rows tr').first().locator('a').click()]);
+    const other = (await page.locator('#execution-log').textContent())!;
+    expect(other).not.toContain(id);
     // the deliberate bad values above were 400 answers (Chromium logs each); nothing else may have gone wrong
     expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
   });

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { gitwayProcess } from '@gitway/test-utils';
 import { scenario, type Scenario } from './fixture.js';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli/bin/gitway.js');
 
-/**
- * The CLI, run as a separate process, against the scenario's repository. Asynchronously: a
- * blocked event loop would let the server's keep-alive timer close the socket fetch reuses.
- */
-async function gitway(s: Scenario, ...args: string[]): Promise<void> {
-  await promisify(execFile)(process.execPath, [BIN, '--repo', s.repo.gitdir, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-}
+/** The CLI, run as a separate process, against the scenario's repository. */
+const gitway = (s: Scenario, ...args: string[]) => gitwayProcess(s.repo.gitdir, ...args);
 
 describe('preview over the git store', () => {
   let s: Scenario;

@@ -1,4 +1,4 @@
-import { awsErrorType } from '@gitway/core';
+import { errorCodeInfo } from '@gitway/core';
 
 /** The account id in ARNs and NotFound messages: there is no AWS account behind gitway serve. */
 export const ACCOUNT_ID = '000000000000';
@@ -32,19 +32,17 @@ const NOT_FOUND: Record<string, string> = {
 
 export const apiNotFound = (restApiId: string) => notFound(`Invalid API identifier specified ${ACCOUNT_ID}:${restApiId}`);
 
-const STATUS: Record<string, number> = { BadRequestException: 400, NotFoundException: 404, ConflictException: 409, TooManyRequestsException: 429 };
-
 /**
- * A gitway core error as API Gateway would answer it: the exception type is core's table
- * (`data.awsType`, AWS_ERROR_TYPES), the status the one API Gateway sends with it, and
+ * A gitway core error as API Gateway would answer it: the exception type and status are
+ * core's ERROR_CODES table (the status API Gateway sends with that type), and
  * NotFound messages in AWS's wording for the kind of id. An error without an API Gateway
  * counterpart is not ours to explain: null (the server answers 500 and logs it).
  */
 export function toAwsError(error: unknown): AwsError | null {
   if (error instanceof AwsError) return error;
-  const e = error as { code?: string; message?: string; data?: { what?: string; awsType?: unknown } };
-  const type = typeof e?.data?.awsType === 'string' ? e.data.awsType : e?.code ? awsErrorType(e.code) : undefined;
-  if (!type || !STATUS[type]) return null;
-  if (type === 'NotFoundException') return notFound(NOT_FOUND[e.data?.what ?? ''] ?? e.message ?? 'Not found');
-  return new AwsError(STATUS[type], type, e.message ?? type);
+  const e = error as { code?: string; message?: string; data?: { what?: string } };
+  const info = errorCodeInfo(e?.code);
+  if (!info?.awsType) return null;
+  if (info.awsType === 'NotFoundException') return notFound(NOT_FOUND[e.data?.what ?? ''] ?? e.message ?? 'Not found');
+  return new AwsError(info.httpStatus, info.awsType, e.message ?? info.awsType);
 }

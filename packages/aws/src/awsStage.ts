@@ -1,4 +1,5 @@
-import { stageResource, type Stage } from '@gitway/core';
+import { type Stage } from '@gitway/core';
+import { stageResource } from '@gitway/core/internal';
 import type { Stage as SdkStage } from '@aws-sdk/client-api-gateway';
 
 const iso = (d: Date | string | undefined): string => (d instanceof Date ? d.toISOString() : (d ?? new Date(0).toISOString()));

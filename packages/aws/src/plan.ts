@@ -1,4 +1,5 @@
-import { diffStages, newStage, type PatchOperation, type Stage } from '@gitway/core';
+import { type PatchOperation, type Stage } from '@gitway/core';
+import { diffStages, newStage } from '@gitway/core/internal';
 import { stageArn, syncedSettings, tagCalls } from './awsStage.js';
 
 /** One API Gateway call of a push: the SDK operation name and its input, as the plan shows it. */

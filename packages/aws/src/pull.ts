@@ -1,7 +1,5 @@
-import {
-  createStage, deploy, diffStages, getStage, getAwsDeployments, parseDefinition, readDeployment, recordAwsDeployments, tagStage, untagStage, updateStage,
-  type AwsDeploymentMap, type Stage,
-} from '@gitway/core';
+import { createStage, deploy, getStage, getAwsDeployments, parseDefinition, readDeployment, recordAwsDeployments, tagStage, untagStage, updateStage, type AwsDeploymentMap, type Stage } from '@gitway/core';
+import { diffStages } from '@gitway/core/internal';
 import type { Stage as SdkStage } from '@aws-sdk/client-api-gateway';
 import { send } from './client.js';
 import { fromAwsStage, syncedSettings, tagChanges } from './awsStage.js';

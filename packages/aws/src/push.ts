@@ -1,7 +1,6 @@
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
-import {
-  awsDeploymentsRef, deployProblems, Errors, exportDefinition, GitwayError, getAwsDeployments, getStage, readDeployment, recordAwsDeployments, type Stage, type WriteOptions,
-} from '@gitway/core';
+import { awsDeploymentsRef, Errors, exportDefinition, GitwayError, getAwsDeployments, getStage, readDeployment, recordAwsDeployments, type Stage, type WriteOptions } from '@gitway/core';
+import { deployProblems } from '@gitway/core/internal';
 import { send } from './client.js';
 import { fromAwsStage } from './awsStage.js';
 import { gitwayIdOf, newDeploymentRef, planPush, type AwsCall, type PushPlan, type PushPlanInput } from './plan.js';

@@ -106,7 +106,7 @@ describe('stage features (mismatch 10)', () => {
     const repo = await tempRepo();
     const v1 = await deploy({ ...repo, api: sampleApi('v1'), stageName: 'prod' });
     const v2 = await deploy({ ...repo, api: sampleApi('v2') });
-    const s = await createStage({
+    const { stage: s, oid } = await createStage({
       ...repo,
       stageName: 'beta',
       deployment: v2.id,
@@ -119,6 +119,7 @@ describe('stage features (mismatch 10)', () => {
     });
     expect(s).toMatchObject({ cacheClusterSize: '0.5', cacheClusterStatus: 'AVAILABLE', tags: { team: 'pets' }, documentationVersion: 'v2' });
     expect(s.canarySettings).toEqual({ deploymentId: v2.id, percentTraffic: 5, useStageCache: false });
+    expect(oid).toBe(git(repo.gitdir, 'rev-parse', 'refs/stages/beta').trim());
     expect((await getStages({ ...repo, deploymentId: v1.id.slice(0, 7) })).map((x) => x.stageName)).toEqual(['prod']);
     expect((await getStages({ ...repo, deploymentId: v2.id })).map((x) => x.stageName)).toEqual(['beta']);
     const bad = await refusal(createStage({ ...repo, stageName: 'x', deployment: v1.id, canarySettings: { deploymentId: 'deploy' } }));

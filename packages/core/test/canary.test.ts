@@ -60,7 +60,7 @@ describe('canary releases (API Gateway lifecycle)', () => {
   it('the documented update-stage promotion operations give the same result as promoteCanary', async () => {
     const { repo } = await prodWithV1();
     const v2 = await deploy({ ...repo, api: sampleApi('v2'), stageName: 'prod', canary: { percentTraffic: 5, stageVariableOverrides: { extra: 'x' } } });
-    const s = await updateStage({
+    const { stage: s } = await updateStage({
       ...repo,
       stageName: 'prod',
       patchOperations: [
@@ -74,7 +74,7 @@ describe('canary releases (API Gateway lifecycle)', () => {
 
   it('a canary created by update-stage gets the defaults API Gateway gives it', async () => {
     const { repo, v1 } = await prodWithV1();
-    const s = await updateStage({ ...repo, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/canarySettings/percentTraffic', value: '10.5' }] });
+    const { stage: s } = await updateStage({ ...repo, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/canarySettings/percentTraffic', value: '10.5' }] });
     expect(s.canarySettings).toEqual({ deploymentId: v1.id, percentTraffic: 10.5, useStageCache: false });
     const d2 = await deploy({ ...repo, api: sampleApi('v2') });
     const st = await updateCanary({ ...repo, stageName: 'prod', deployment: 'main', stageVariableOverrides: { a: '1' } });

@@ -1,10 +1,8 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  addRemote, clone, deploy, push, deleteClientCertificate, exportClientCertificate, generateClientCertificate, getClientCertificate, getClientCertificateKeyPair,
-  listClientCertificates, CLIENT_CERTIFICATES_DIR,
-} from '@gitway/core';
+import { addRemote, clone, deploy, push, deleteClientCertificate, exportClientCertificate, generateClientCertificate, getClientCertificate, getClientCertificateKeyPair, listClientCertificates } from '@gitway/core';
+import { CLIENT_CERTIFICATES_DIR } from '@gitway/core/internal';
 import { fsck, git, sampleApi, snapshotDir, startGitHttpServer, tempDir, tempRepo } from '@gitway/test-utils';
 import { describe, expect, it, onTestFinished } from 'vitest';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deploy, deleteDeployment, listDeployments, log, readDeployment, rollback, getDeletedDeployments, getStageHistory, updateCanary, deleteCanary, deleteStage, DELETED_DEPLOYMENTS_REF } from '@gitway/core';
+import { deploy, deleteDeployment, listDeployments, log, readDeployment, rollback, getDeletedDeployments, getStageHistory, updateCanary, deleteCanary, deleteStage } from '@gitway/core';
+import { DELETED_DEPLOYMENTS_REF } from '@gitway/core/internal';
 import { tempRepo, sampleApi, snapshotDir, fsck, git } from '@gitway/test-utils';
 
 describe('deleteDeployment', () => {

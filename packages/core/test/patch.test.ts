@@ -87,7 +87,7 @@ describe('UpdateStage patch operations: every invalid path and value', () => {
       const [k, v] = kv.split('=') as [string, string];
       return [r(`/*/*/${k}`, v), r(`/~1pets~1{petId}/GET/${k}`, v), r(`/~1/POST/${k}`, v)];
     });
-    const s = await updateStage({
+    const { stage: s } = await updateStage({
       ...repo,
       stageName: 'prod',
       patchOperations: [
@@ -112,7 +112,7 @@ describe('UpdateStage patch operations: every invalid path and value', () => {
     expect(s).toMatchObject({ description: 'd', cacheClusterEnabled: true, cacheClusterSize: '237', clientCertificateId: 'cert1', tracingEnabled: true });
     expect(s.accessLogSettings).toEqual({ format: '$context.requestId', destinationArn: 'arn:aws:logs:us-east-1:123:log-group:x' });
     expect(s.canarySettings).toMatchObject({ percentTraffic: 100, stageVariableOverrides: { o: '1' }, useStageCache: true });
-    const cleared = await updateStage({
+    const { stage: cleared } = await updateStage({
       ...repo,
       stageName: 'prod',
       patchOperations: [{ op: 'remove', path: '/accessLogSettings' }, { op: 'remove', path: '/canarySettings' }, { op: 'remove', path: '/description' }, { op: 'remove', path: '/clientCertificateId' }],
@@ -123,7 +123,7 @@ describe('UpdateStage patch operations: every invalid path and value', () => {
   it('fills a new method-setting entry as API Gateway does, takes Terraform\'s -1 and removes whole entries (mismatches 1, 2, 11)', async () => {
     const repo = await tempRepo();
     await deploy({ ...repo, api: sampleApi('v1'), stageName: 'prod' });
-    const up = (...patchOperations: PatchOperation[]) => updateStage({ ...repo, stageName: 'prod', patchOperations });
+    const up = async (...patchOperations: PatchOperation[]) => (await updateStage({ ...repo, stageName: 'prod', patchOperations })).stage;
     let s = await up(r('/*/*/throttling/burstLimit', '123'), r('/*/*/caching/enabled', 'true'), r('/~1pets/GET/throttling/burstLimit', '124'));
     expect(s.methodSettings).toEqual({
       '*/*': { ...DEFAULT_METHOD_SETTING, throttlingBurstLimit: 123, cachingEnabled: true },

@@ -4,7 +4,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { execFileSync } from 'node:child_process';
-import { addRemote, clone, createStage, deploy, Errors, fetch, getStageHistory, listRemotes, pull, push, readDeployment, redactUrl, removeRemote, updateStage } from '@gitway/core';
+import { addRemote, clone, createStage, deploy, Errors, fetch, getStageHistory, listRemotes, pull, push, readDeployment, removeRemote, updateStage } from '@gitway/core';
+import { redactUrl } from '@gitway/core/internal';
 import { fixedClock, fsck, git, gitAsync, sampleApi, snapshotDir, startGitHttpServer, tempDir, tempRepo } from '@gitway/test-utils';
 
 async function setup(serverOpts: { auth?: { username: string; password: string } } = {}) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyPatchOperations, assertStage, diffStages, stageSettings, stageResource, CACHE_CLUSTER_SIZES, DEFAULT_METHOD_SETTING, type MethodSetting, type Stage } from '@gitway/core';
+import { applyPatchOperations, assertStage, CACHE_CLUSTER_SIZES, DEFAULT_METHOD_SETTING, type MethodSetting, type Stage } from '@gitway/core';
+import { diffStages, stageSettings, stageResource } from '@gitway/core/internal';
 
 const ids = ['a', 'b', 'c'].map((c) => c.repeat(40));
 // Object.prototype names are valid stage variable names: they must stay plain keys.

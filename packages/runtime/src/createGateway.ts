@@ -60,7 +60,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       const req: NormalizedRequest = { method: request.method.toUpperCase(), path: request.path || '/', headers, multiQuery, body };
       const ctx = createRequestContext({
         now: started, random: idRandom, stageName: stage.stageName, apiId: options.apiId ?? 'local', accountId: options.accountId ?? '000000000000',
-        method: req.method, path: req.path, headers, sourceIp: request.sourceIp ?? '127.0.0.1',
+        method: req.method, path: req.path, headers, sourceIp: request.sourceIp ?? '127.0.0.1', requestId: request.requestId,
       });
       ctx.isCanaryRequest = useCanary;
       const response = await snapshot.run(req, ctx);

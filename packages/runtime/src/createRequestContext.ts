@@ -49,8 +49,10 @@ export function createRequestContext(o: {
   path: string;
   headers: Record<string, string>;
   sourceIp: string;
+  /** The id to use (the caller's own); otherwise a new one. */
+  requestId?: string;
 }): RequestContext {
-  const requestId = o.random ? uuid(o.random) : randomUUID();
+  const requestId = o.requestId ?? (o.random ? uuid(o.random) : randomUUID());
   const domainName = o.headers.host ?? 'localhost';
   return {
     requestId,

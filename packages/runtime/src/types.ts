@@ -15,6 +15,8 @@ export interface GatewayRequest {
   query: Record<string, string | string[]>;
   body?: Buffer | string;
   sourceIp?: string;
+  /** The request's id (`$context.requestId`, the "(id)" of its execution log lines); default a new UUID. A server that collects each request's log lines passes its own. */
+  requestId?: string;
 }
 
 /** A plain HTTP response produced by the gateway. */

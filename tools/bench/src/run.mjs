@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@gitway/core';
+import { apiToFiles } from '@gitway/core/internal';
 import { generateApi, changeMethods, MOCK_ROUTE } from './generateApi.mjs';
 import { fastImportStream, fastImport, git, timeGit } from './nativeGit.mjs';
 import { ROOT, BIN, NotBuilt, cli, cpuMs, startServer, startPreview, get, load, rssMb, sleep, stopAll, timeSpawn } from './processes.mjs';
@@ -85,7 +86,7 @@ function goal(name, text, ok) {
 /** deploy_first / deploy_incremental for one size; leaves the library repo for diff and merge. */
 async function deploys(state, n) {
   const api = generateApi(n);
-  const files = core.apiToFiles(api);
+  const files = apiToFiles(api);
   const stream = fastImportStream(files);
   const lib = [];
   const nat = [];
@@ -122,7 +123,7 @@ async function deploys(state, n) {
     const t0 = performance.now();
     const d = await core.deploy({ ...libOpts(gitdir), api: changed.api, description: `one change ${r}` });
     incLib.push(performance.now() - t0);
-    const text = core.apiToFiles(changed.api).get(file);
+    const text = apiToFiles(changed.api).get(file);
     incNat.push(await fastImport(last.nativeDir, fastImportStream(new Map([[file, text]]), { from: nativeA, message: `one change ${r}` })));
     const nativeB = git(last.nativeDir, 'rev-parse', 'refs/heads/main').trim();
     const nativeTree = git(last.nativeDir, 'rev-parse', `${nativeB}^{tree}`).trim();

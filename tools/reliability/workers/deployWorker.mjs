@@ -20,7 +20,7 @@ for (let i = 0; i < Number(iterations); i++) {
     continue;
   }
   try {
-    const s = await updateStage({ fs, gitdir, author, stageName, patchOperations: [{ op: 'replace', path: '/deploymentId', value: id }] });
+    const { stage: s } = await updateStage({ fs, gitdir, author, stageName, patchOperations: [{ op: 'replace', path: '/deploymentId', value: id }] });
     out({ op: "move", i, ok: true, id, deploymentId: s.deploymentId });
   } catch (error) {
     out({ op: 'move', i, ok: false, code: error?.code ?? null, message: String(error?.message ?? error) });

@@ -31,7 +31,7 @@ export async function tempRepo(): Promise<WriteOptions & { dir: string; gitdir: 
 
 /** Runs native git against `gitdir` and returns stdout. */
 export function git(gitdir: string, ...args: string[]): string {
-  return execFileSync('git', ['--git-dir', gitdir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['--git-dir', gitdir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
 }
 
 /** `git fsck --strict` must be clean; returns its output. */
@@ -112,6 +112,7 @@ export function generatedApi(n: number, perDir = 50): Api {
   return api;
 }
 export { freePort } from './freePort.js';
+export { gitwayProcess, GITWAY_BIN } from './cliProcess.js';
 export * from './gitHttpServer.js';
 export * from './conformance/index.js';
 export { colorsDefinition } from './colorsDefinition.js';

@@ -1,6 +1,7 @@
 import { deleteCanary, getStage, parseVariables, promoteCanary, updateCanary, type Stage } from '@gitway/core';
 import type { Context, Output } from '../context.js';
-import { kv, short } from '../utils/format.js';
+import { kv } from '../utils/format.js';
+import { shortId } from '@gitway/core/internal';
 
 interface Args {
   _: string[];
@@ -14,9 +15,9 @@ interface Args {
 function describe(ctx: Context, s: Stage): string {
   const c = ctx.color;
   const canary = s.canarySettings;
-  if (!canary) return `stage ${c.cyan(s.stageName)} has no canary (serving ${c.yellow(short(s.deploymentId))})`;
+  if (!canary) return `stage ${c.cyan(s.stageName)} has no canary (serving ${c.yellow(shortId(s.deploymentId))})`;
   return [
-    `stage ${c.cyan(s.stageName)}: ${c.yellow(short(s.deploymentId))} ${100 - (canary.percentTraffic ?? 0)}%, canary ${c.yellow(short(canary.deploymentId))} ${canary.percentTraffic ?? 0}%`,
+    `stage ${c.cyan(s.stageName)}: ${c.yellow(shortId(s.deploymentId))} ${100 - (canary.percentTraffic ?? 0)}%, canary ${c.yellow(shortId(canary.deploymentId))} ${canary.percentTraffic ?? 0}%`,
     `overrides:        ${kv(canary.stageVariableOverrides)}`,
     `use stage cache:  ${canary.useStageCache ? 'yes' : 'no'}`,
   ].join('\n');

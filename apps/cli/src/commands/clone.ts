@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { cloneWorktree, redactUrl } from '@gitway/core';
+import { cloneWorktree } from '@gitway/core';
+import { redactUrl } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
 import { absoluteRemoteUrl, describeSkipped, describeUpdates, transferOptions } from './remote.js';
 

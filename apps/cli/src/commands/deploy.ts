@@ -3,7 +3,7 @@ import { deploy, Errors, parseTags, parseVariableList, parseVariables, recordDef
 import type { Context, Output } from '../context.js';
 import { readDefinition } from '../utils/definition.js';
 import { progressBar } from '../utils/progress.js';
-import { short } from '../utils/format.js';
+import { shortId } from '@gitway/core/internal';
 
 interface Args {
   file?: string;
@@ -68,11 +68,11 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   const c = ctx.color;
   const lines = [
     result.created
-      ? `[${result.branch} ${c.yellow(short(result.id))}] ${result.description || '(no description)'}  (${result.objectsWritten} objects written)`
-      : `${c.dim('unchanged:')} ${result.branch} already holds this API as ${c.yellow(short(result.id))}`,
+      ? `[${result.branch} ${c.yellow(shortId(result.id))}] ${result.description || '(no description)'}  (${result.objectsWritten} objects written)`
+      : `${c.dim('unchanged:')} ${result.branch} already holds this API as ${c.yellow(shortId(result.id))}`,
   ];
   if (result.stage && canary) {
-    lines.push(`stage ${c.cyan(result.stage.stageName)}: canary ${c.yellow(short(result.id))} at ${canary.percentTraffic}% (active ${c.yellow(short(result.stage.deploymentId))})`);
-  } else if (result.stage) lines.push(`stage ${c.cyan(result.stage.stageName)} -> ${c.yellow(short(result.stage.deploymentId))}`);
+    lines.push(`stage ${c.cyan(result.stage.stageName)}: canary ${c.yellow(shortId(result.id))} at ${canary.percentTraffic}% (active ${c.yellow(shortId(result.stage.deploymentId))})`);
+  } else if (result.stage) lines.push(`stage ${c.cyan(result.stage.stageName)} -> ${c.yellow(shortId(result.stage.deploymentId))}`);
   return { json: { id: result.id, description: result.description, createdDate: result.createdDate }, text: lines.join('\n') };
 }

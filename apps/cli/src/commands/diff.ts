@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Api, DiffResult, DiffSide } from '@gitway/core';
-import { diff, exportDefinition, readDeployment, renderDiff, renderMarkdown, renderNameOnly, renderStat } from '@gitway/core';
+import { diff, readDeployment, renderDiff, renderMarkdown, renderNameOnly, renderStat, renderTextDiff } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { readDefinition, workingDefinitionPath } from '../utils/definition.js';
 
@@ -15,15 +15,14 @@ interface Args {
   exitCode?: boolean;
 }
 
-async function unified(ctx: Context, from: string, to: string | Api, fromLabel: string, toLabel: string): Promise<string> {
-  const { createTwoFilesPatch } = await import('diff');
-  const a = exportDefinition({ api: (await readDeployment({ ...ctx, rev: from })).api });
-  const b = exportDefinition({ api: typeof to === 'string' ? (await readDeployment({ ...ctx, rev: to })).api : to });
-  const patch = createTwoFilesPatch(fromLabel, toLabel, a, b, undefined, undefined, { context: 3 });
+/** core's unified text diff (the dashboard shows the same), coloured. */
+async function unified(ctx: Context, from: string, to: string | Api, toLabel: string): Promise<string> {
+  const a = await readDeployment({ ...ctx, rev: from });
+  const b = typeof to === 'string' ? await readDeployment({ ...ctx, rev: to }) : { api: to, id: undefined };
+  const patch = renderTextDiff({ api: a.api, label: from, id: a.id }, { api: b.api, label: toLabel, id: b.id });
   const c = ctx.color;
   return patch
     .split('\n')
-    .slice(patch.startsWith('===') ? 1 : 0)
     .map((l) => (l.startsWith('+') && !l.startsWith('+++') ? c.green(l) : l.startsWith('-') && !l.startsWith('---') ? c.red(l) : l.startsWith('@@') ? c.cyan(l) : l))
     .join('\n');
 }
@@ -39,7 +38,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   const exitCode = args.exitCode && result.changes.length > 0 ? 1 : 0;
   const json = { from: { ...result.from, rev: from }, to: { ...result.to, rev: toLabel }, breaking: result.breaking, changes: result.changes.map(({ fieldPath: _f, ...c }) => c) };
   let text: string;
-  if (args.text) text = result.changes.length ? await unified(ctx, from, args.to ?? (await readDefinition(ctx)).api, from, toLabel) : '';
+  if (args.text) text = result.changes.length ? await unified(ctx, from, args.to ?? (await readDefinition(ctx)).api, toLabel) : '';
   else if (args.markdown) text = renderMarkdown(result);
   else if (args.stat) text = result.changes.length ? renderStat(result, ctx.color) : '';
   else if (args.nameOnly) text = renderNameOnly(result);

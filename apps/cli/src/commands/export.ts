@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { buildAwsExport, Errors, exportDefinition, readDeployment } from '@gitway/core';
 import type { Context, Output } from '../context.js';
+import { shortId } from '@gitway/core/internal';
 
 interface Args {
   rev: string;
@@ -21,7 +22,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   if (args.out) {
     const abs = path.resolve(ctx.cwd, args.out);
     await writeAtomic(ctx, abs, text);
-    return { json: { id: d.id, file: abs, format: args.format ?? d.api.restApi.sourceFormat ?? 'oas30' }, text: `exported ${d.id.slice(0, 10)} to ${args.out}` };
+    return { json: { id: d.id, file: abs, format: args.format ?? d.api.restApi.sourceFormat ?? 'oas30' }, text: `exported ${shortId(d.id)} to ${args.out}` };
   }
   return { json: JSON.parse(exportDefinition({ api: d.api, format: args.format as 'oas30' | 'swagger2' | undefined, syntax: 'json' })), text };
 }
@@ -46,6 +47,6 @@ async function exportAws(ctx: Context, args: Args): Promise<Output> {
   ];
   return {
     json: { id, dir, files: Object.keys(files).sort(), commands, ...(patchOperations ? { patchOperations } : {}) },
-    text: [`exported ${id.slice(0, 10)} to ${rel}/ (${Object.keys(files).sort().join(', ')}); run:`, ...commands.map((c) => `  ${c}`), ...notes].join('\n'),
+    text: [`exported ${shortId(id)} to ${rel}/ (${Object.keys(files).sort().join(', ')}); run:`, ...commands.map((c) => `  ${c}`), ...notes].join('\n'),
   };
 }

@@ -1,7 +1,7 @@
 import { log } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { decorations } from '../utils/decorations.js';
-import { short } from '../utils/format.js';
+import { shortId } from '@gitway/core/internal';
 
 export default async function (ctx: Context, args: { rev?: string; maxCount?: number; oneline?: boolean }): Promise<Output> {
   const items = await log({ ...ctx, rev: args.rev, depth: args.maxCount });
@@ -11,10 +11,10 @@ export default async function (ctx: Context, args: { rev?: string; maxCount?: nu
     .map((d) => {
       const names = deco.get(d.id);
       const tag = names ? ' ' + c.green(`(${names.join(', ')})`) : '';
-      if (args.oneline) return `${c.yellow(short(d.id))}${tag} ${(d.description ?? '').split('\n')[0]}`;
+      if (args.oneline) return `${c.yellow(shortId(d.id))}${tag} ${(d.description ?? '').split('\n')[0]}`;
       return [
         `${c.yellow(`deployment ${d.id}`)}${tag}`,
-        ...(d.parents.length > 1 ? [`Merge: ${d.parents.map(short).join(' ')}`] : []),
+        ...(d.parents.length > 1 ? [`Merge: ${d.parents.map(shortId).join(' ')}`] : []),
         `Author: ${d.author.name} <${d.author.email}>`,
         `Date:   ${d.createdDate}`,
         '',

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { MergeConflict, WorktreeMergeResult } from '@gitway/core';
-import { Errors, abortMergeWorktree, continueMergeWorktree, mergeWorktree, shortValue } from '@gitway/core';
+import { Errors, abortMergeWorktree, continueMergeWorktree, mergeWorktree } from '@gitway/core';
+import { shortValue, shortId } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
-import { short } from '../utils/format.js';
 
 interface Args {
   branch?: string;
@@ -37,11 +37,11 @@ function done(ctx: Context, r: WorktreeMergeResult): Output {
   const c = ctx.color;
   const head =
     r.status === 'up-to-date' ? 'Already up to date.'
-    : r.status === 'fast-forward' ? `Fast-forward ${r.branch} ${short(r.ours ?? undefined)}..${c.yellow(short(r.id))}`
-    : `[${r.branch} ${c.yellow(short(r.id))}] ${r.description ?? ''}`;
+    : r.status === 'fast-forward' ? `Fast-forward ${r.branch} ${shortId(r.ours ?? undefined)}..${c.yellow(shortId(r.id))}`
+    : `[${r.branch} ${c.yellow(shortId(r.id))}] ${r.description ?? ''}`;
   const lines = [head];
   const stageName = r.stage?.stage.stageName ?? null;
-  if (r.stage) lines.push(`stage ${c.cyan(stageName!)} ${r.stage.created ? 'created at' : '->'} ${c.yellow(short(r.id))}`);
+  if (r.stage) lines.push(`stage ${c.cyan(stageName!)} ${r.stage.created ? 'created at' : '->'} ${c.yellow(shortId(r.id))}`);
   if (r.file && r.restored) lines.push(c.dim(`wrote ${rel(ctx, r.file)}`));
   return {
     json: { status: r.status, id: r.id, branch: r.branch, parents: r.status === 'merged' ? [r.ours, r.theirs] : undefined, bases: r.bases, stage: stageName },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pullWorktree } from '@gitway/core';
 import type { Context, Output } from '../context.js';
 import { describeSkipped, describeUpdates, transferOptions } from './remote.js';
+import { shortId } from '@gitway/core/internal';
 
 export default async function (ctx: Context, args: { remote: string }): Promise<Output> {
   // Like git pull: when the current branch moves, the working definition follows it,
@@ -24,7 +25,7 @@ export default async function (ctx: Context, args: { remote: string }): Promise<
     } else if (w.kept?.reason === 'unreadable') {
       notes.push(`the working definition was left as it is: ${w.kept.error}`);
     } else if (w.updated && w.file) {
-      notes.push(`updated ${path.relative(ctx.cwd, w.file) || w.file} to ${w.branch} (${w.id!.slice(0, 10)})`);
+      notes.push(`updated ${path.relative(ctx.cwd, w.file) || w.file} to ${w.branch} (${shortId(w.id!)})`);
     }
     return {
       json: { remote: args.remote, url: r.url, fetched: r.fetched, updates: r.updates, skipped: r.skipped, workingDefinitionUpdated: w.updated },

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { addRemote, Errors, findGitTransport, httpTransport, listRemotes, printableName, remoteUrlKind, removeRemote, SYNCED_REFS, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
+import { addRemote, Errors, findGitTransport, httpTransport, listRemotes, remoteUrlKind, removeRemote, SYNCED_REFS, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
+import { printableName, shortId } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
 import { progressBar } from '../utils/progress.js';
-import { short, table } from '../utils/format.js';
+import { table } from '../utils/format.js';
 
 /**
  * Credentials from the environment, offered when the server asks (401): GITWAY_TOKEN
@@ -102,8 +103,8 @@ export function describeUpdates(ctx: Context, updates: RefUpdate[]): string {
     .map((u) => [
       '  ' + paint(u.status),
       u.ref,
-      u.status === 'up-to-date' ? short(u.new ?? undefined) : `${short(u.old ?? undefined)}..${short(u.new ?? undefined)}`,
-      u.theirs ? `(remote ${short(u.theirs)})` : '',
+      u.status === 'up-to-date' ? shortId(u.new ?? undefined) : `${shortId(u.old ?? undefined)}..${shortId(u.new ?? undefined)}`,
+      u.theirs ? `(remote ${shortId(u.theirs)})` : '',
     ]);
   for (const [key, n] of counts) {
     const [status, kind] = key.split('\0') as [RefUpdate['status'], string];

@@ -1,27 +1,8 @@
 import path from 'node:path';
-import {
-  createStage,
-  deleteStage,
-  flushStageCache,
-  getStageTags,
-  parseTags,
-  parseVariableList,
-  tagStage,
-  untagStage,
-  diffStageStates,
-  stageSettings,
-  Errors,
-  getStage,
-  getStageHistory,
-  getStages,
-  parsePatchString,
-  parseVariables,
-  updateStage,
-  type PatchOperation,
-  type Stage,
-} from '@gitway/core';
+import { createStage, deleteStage, flushStageCache, getStageTags, parseTags, parseVariableList, tagStage, untagStage, diffStageStates, Errors, getStage, getStageHistory, getStages, parsePatchString, parseVariables, updateStage, type PatchOperation, type Stage } from '@gitway/core';
+import { stageSettings, shortId, age } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
-import { age, kv, short, table } from '../utils/format.js';
+import { kv, table } from '../utils/format.js';
 
 interface Args {
   _: string[];
@@ -56,7 +37,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
     case 'show':
       return show(ctx, (await getStage({ ...ctx, stageName: args.name! })).stage);
     case 'create': {
-      const stage = await createStage({
+      const { stage } = await createStage({
         ...ctx,
         stageName: args.name!,
         deployment: args.deployment!,
@@ -68,7 +49,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
         documentationVersion: args.documentationVersion,
         canarySettings: canaryOf(args),
       });
-      return { json: stage, text: `created stage ${ctx.color.cyan(stage.stageName)} -> ${ctx.color.yellow(short(stage.deploymentId))}` };
+      return { json: stage, text: `created stage ${ctx.color.cyan(stage.stageName)} -> ${ctx.color.yellow(shortId(stage.deploymentId))}` };
     }
     case 'tag':
       return tagsOutput(ctx, args.name!, await tagStage({ ...ctx, stageName: args.name!, tags: parseTags(((args.tags as string[] | undefined) ?? []).join(',')) }));
@@ -78,7 +59,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
       return tagsOutput(ctx, args.name!, await getStageTags({ ...ctx, stageName: args.name! }));
     case 'flush-cache': {
       const state = await flushStageCache({ ...ctx, stageName: args.name!, authorizers: args.authorizers });
-      return { json: {}, text: `flushed the ${args.authorizers ? 'authorizers cache' : 'cache'} of stage ${ctx.color.cyan(args.name!)} (${short(state.oid)})` };
+      return { json: {}, text: `flushed the ${args.authorizers ? 'authorizers cache' : 'cache'} of stage ${ctx.color.cyan(args.name!)} (${shortId(state.oid)})` };
     }
     case 'update':
       return update(ctx, args);
@@ -123,10 +104,10 @@ async function list(ctx: Context, deployment?: string): Promise<Output> {
   const c = ctx.color;
   const rows = stages.map((s) => [
     c.cyan(s.stageName),
-    c.yellow(short(s.deploymentId)),
-    s.canarySettings?.deploymentId ? `canary ${short(s.canarySettings.deploymentId)} ${s.canarySettings.percentTraffic ?? 0}%` : '',
+    c.yellow(shortId(s.deploymentId)),
+    s.canarySettings?.deploymentId ? `canary ${shortId(s.canarySettings.deploymentId)} ${s.canarySettings.percentTraffic ?? 0}%` : '',
     kv(s.variables),
-    age(s.lastUpdatedDate),
+    age(s.lastUpdatedDate, Date.now()),
   ]);
   return { json: { item: stages }, text: stages.length ? table(rows) : 'no stages (create one with gitway stage create NAME --deployment REV)' };
 }
@@ -140,7 +121,7 @@ function show(ctx: Context, s: Stage): Output {
     `variables:     ${kv(s.variables)}`,
     `cache cluster: ${s.cacheClusterEnabled ? `enabled (${s.cacheClusterSize ?? '0.5'} GB)` : 'disabled'}`,
     `tracing:       ${s.tracingEnabled ? 'enabled' : 'disabled'}`,
-    ...(s.canarySettings ? [`canary:        ${short(s.canarySettings.deploymentId)} ${s.canarySettings.percentTraffic ?? 0}% overrides: ${kv(s.canarySettings.stageVariableOverrides)}`] : []),
+    ...(s.canarySettings ? [`canary:        ${shortId(s.canarySettings.deploymentId)} ${s.canarySettings.percentTraffic ?? 0}% overrides: ${kv(s.canarySettings.stageVariableOverrides)}`] : []),
     ...(s.accessLogSettings ? [`access log:    ${s.accessLogSettings.format ?? ''} -> ${s.accessLogSettings.destinationArn ?? ''}`] : []),
     ...Object.entries(s.methodSettings ?? {}).map(([k, v]) => `method ${k}: ${Object.entries(v).map(([f, x]) => `${f}=${x}`).join(', ')}`),
     `created:       ${s.createdDate}`,
@@ -177,8 +158,8 @@ async function update(ctx: Context, args: Args): Promise<Output> {
   if (args.deployment !== undefined) ops.push({ op: 'replace', path: '/deploymentId', value: args.deployment });
   if (args.description !== undefined) ops.push({ op: 'replace', path: '/description', value: args.description });
   if (ops.length === 0) throw new Errors.InvalidParameterError('nothing to update: give --patch, --variables, --variable, --unset-variable, --deployment or --description', { path: '', value: null });
-  const stage = await updateStage({ ...ctx, stageName: args.name!, patchOperations: ops });
-  return { json: stage, text: `updated stage ${ctx.color.cyan(stage.stageName)} (${ops.length} operation${ops.length === 1 ? '' : 's'}) -> ${ctx.color.yellow(short(stage.deploymentId))}` };
+  const { stage } = await updateStage({ ...ctx, stageName: args.name!, patchOperations: ops });
+  return { json: stage, text: `updated stage ${ctx.color.cyan(stage.stageName)} (${ops.length} operation${ops.length === 1 ? '' : 's'}) -> ${ctx.color.yellow(shortId(stage.deploymentId))}` };
 }
 
 async function history(ctx: Context, name: string, limit?: number): Promise<Output> {
@@ -186,7 +167,7 @@ async function history(ctx: Context, name: string, limit?: number): Promise<Outp
   const c = ctx.color;
   const rows = states.map((s, i) => [
     c.cyan(`${name}@{${i}}`),
-    c.yellow(short(s.stage.deploymentId)),
+    c.yellow(shortId(s.stage.deploymentId)),
     s.updatedDate.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
     s.author.name,
     s.message,
@@ -212,6 +193,6 @@ async function stageDiff(ctx: Context, from: string, to: string, format: 'human'
     else if (b[path] === undefined) rows.push([c.red('-'), path, c.red(a[path]!)]);
     else rows.push([c.yellow('~'), path, `${c.red(a[path]!)} -> ${c.green(b[path]!)}`]);
   }
-  const head = `stage ${from} (${short(d.from.oid)}) -> ${to} (${short(d.to.oid)})`;
+  const head = `stage ${from} (${shortId(d.from.oid)}) -> ${to} (${shortId(d.to.oid)})`;
   return { json: patch, text: rows.length ? `${head}\n${table(rows)}` : `${head}: no differences` };
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { currentBranch, deploymentsBehind, getMergeState, getRestApiId, getStages, undeployedChanges } from '@gitway/core';
 import type { Context, Output } from '../context.js';
-import { short, table } from '../utils/format.js';
+import { table } from '../utils/format.js';
+import { shortId } from '@gitway/core/internal';
 
 /** How far `deploymentId` is behind `tip` on its first-parent line (null: not on that line). */
 async function behind(ctx: Context, tip: string | null, deploymentId: string): Promise<number | null> {
@@ -18,7 +19,7 @@ export default async function (ctx: Context): Promise<Output> {
   const stages = [];
   for (const s of await getStages(ctx)) stages.push({ stageName: s.stageName, deploymentId: s.deploymentId, behind: await behind(ctx, branch.id, s.deploymentId) });
   const restApiId = await getRestApiId(ctx);
-  const lines = [`On branch ${c.green(branch.name)}${branch.id ? ` at ${c.yellow(short(branch.id))}` : ' (no deployments yet)'}`, `REST API id ${c.cyan(restApiId)}`];
+  const lines = [`On branch ${c.green(branch.name)}${branch.id ? ` at ${c.yellow(shortId(branch.id))}` : ' (no deployments yet)'}`, `REST API id ${c.cyan(restApiId)}`];
   if (merging) {
     lines.push(c.red(`Merging '${merging.theirsName}': ${merging.conflicts.length} conflict(s); resolve them, then 'gitway merge --continue' (or --abort)`));
     for (const k of merging.conflicts) lines.push(`  ${c.red('both changed')} ${k.path}${k.field ? ' ' + k.field : ''}`);
@@ -27,7 +28,7 @@ export default async function (ctx: Context): Promise<Output> {
   if (stages.length) {
     lines.push('', 'Stages:');
     const state = (b: number | null) => (b === 0 ? c.green('up to date') : b === null ? c.dim(`not on ${branch.name}`) : c.yellow(`${b} deployment(s) behind ${branch.name}`));
-    lines.push(table(stages.map((s) => ['  ' + c.cyan(s.stageName), c.yellow(short(s.deploymentId)), state(s.behind)])));
+    lines.push(table(stages.map((s) => ['  ' + c.cyan(s.stageName), c.yellow(shortId(s.deploymentId)), state(s.behind)])));
   }
   return {
     json: { restApiId, branch: branch.name, id: branch.id, definition, undeployedChanges: pending.count, merge: merging ? { theirs: merging.theirs, branch: merging.theirsName, conflicts: merging.conflicts } : null, stages },

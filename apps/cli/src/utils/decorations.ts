@@ -1,4 +1,5 @@
-import { getStages, listRefNames } from '@gitway/core';
+import { getStages } from '@gitway/core';
+import { listRefNames } from '@gitway/core/internal';
 import type { Context } from '../context.js';
 
 /** deployment id -> names pointing at it ("main", "stage:prod"), for log decorations. */

@@ -1,14 +1,3 @@
-/** Short deployment id as humans see it (AWS ids are 10 characters). */
-export const short = (oid: string | undefined): string => (oid ? oid.slice(0, 10) : '-');
-
-/** "3 minutes ago" style age for human output. */
-export function age(iso: string, now = Date.now()): string {
-  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  const units: [number, string][] = [[31536000, 'year'], [2592000, 'month'], [86400, 'day'], [3600, 'hour'], [60, 'minute']];
-  for (const [size, unit] of units) if (s >= size) return `${Math.floor(s / size)} ${unit}${s >= 2 * size ? 's' : ''} ago`;
-  return `${s} second${s === 1 ? '' : 's'} ago`;
-}
-
 /** Left-aligned columns. */
 export function table(rows: string[][], strip: (s: string) => string = (s) => s.replace(/\x1b\[[0-9;]*m/g, '')): string {
   const widths: number[] = [];

@@ -1,27 +1,11 @@
-/** One request preview served, as the live requests panel shows it. */
-export interface LoggedRequest {
-  /** Sequence number, unique per server (the details page's address). */
-  id: number;
-  stage: string;
-  /** ISO date the request arrived. */
-  time: string;
-  method: string;
-  /** Path after the stage segment, as the client sent it (percent-encoded). */
-  path: string;
-  query: string;
-  status: number;
-  /** Milliseconds from receiving the request to the gateway's answer. */
-  latency: number;
-  /** Served by the canary deployment (canarySettings.percentTraffic). */
-  canary: boolean;
-  requestHeaders: Record<string, string>;
-  responseHeaders: Record<string, string>;
-  requestBody: string;
-  responseBody: string;
-}
+import type { LoggedRequest } from '../../client/loggedRequest.js';
+
+export type { LoggedRequest };
 
 /** Request and response bodies are kept up to this many characters per request. */
 export const MAX_LOGGED_BODY = 4096;
+/** Execution log lines kept per request (the last ones: the completion line is the last). */
+export const MAX_LOGGED_LINES = 100;
 /** Header values the panel never shows. */
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-amz-security-token', 'proxy-authorization']);
 
@@ -42,21 +26,15 @@ export const clipBody = (body: string | Buffer | undefined): string => {
 };
 
 /** What the preview server hands over per request; turned into a LoggedRequest only when read. */
-export interface ServedRequest {
-  stage: string;
+export interface ServedRequest extends Pick<LoggedRequest, 'stage' | 'method' | 'path' | 'query' | 'status' | 'latency' | 'canary'> {
   /** Epoch milliseconds the request arrived. */
   time: number;
-  method: string;
-  /** Path and query after the stage segment. */
-  path: string;
-  query: string;
-  status: number;
-  latency: number;
-  canary: boolean;
   requestHeaders: Record<string, string | string[] | undefined>;
   responseHeaders: Record<string, string | string[] | number>;
   requestBody?: Buffer;
   responseBody: string | Buffer;
+  /** The execution log lines the gateway wrote for this request (at most MAX_LOGGED_LINES). */
+  executionLog?: string[];
 }
 
 function view(id: number, r: ServedRequest): LoggedRequest {
@@ -74,6 +52,7 @@ function view(id: number, r: ServedRequest): LoggedRequest {
     responseHeaders: redactHeaders(r.responseHeaders),
     requestBody: clipBody(r.requestBody),
     responseBody: clipBody(r.responseBody),
+    executionLog: (r.executionLog ?? []).map(clipBody),
   };
 }
 

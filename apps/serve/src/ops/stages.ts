@@ -16,7 +16,7 @@ export const CreateStage: Operation = async (ctx) => {
   if (b.canarySettings) checkNested(ctx.name, 'canarySettings', b.canarySettings, CANARY_SPEC);
   assertDeploymentId(b.deploymentId);
   const { stageName, deploymentId, ...options } = b;
-  const stage = await createStage({ ...ctx.write, ...options, stageName, deployment: deploymentId });
+  const { stage } = await createStage({ ...ctx.write, ...options, stageName, deployment: deploymentId });
   return { body: stageToWire(stage), wrote: true };
 };
 
@@ -31,7 +31,7 @@ export const GetStages: Operation = async (ctx) => {
 /** UpdateStage: core's updateStage applies the patch operations as one stage commit (its rules, its retries). */
 export const UpdateStage: Operation = async (ctx) => {
   const b = parseBody(ctx.name, ctx.body, { patchOperations: 'list' });
-  const stage = await updateStage({ ...ctx.write, stageName: ctx.params.stageName, patchOperations: checkPatchOperations(ctx.name, b.patchOperations) });
+  const { stage } = await updateStage({ ...ctx.write, stageName: ctx.params.stageName, patchOperations: checkPatchOperations(ctx.name, b.patchOperations) });
   return { body: stageToWire(stage), wrote: true };
 };
 

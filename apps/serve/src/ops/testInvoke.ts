@@ -1,4 +1,4 @@
-import { newStage } from '@gitway/core';
+import { newStage } from '@gitway/core/internal';
 import { createGateway } from '@gitway/runtime';
 import { badRequest } from '../errors.js';
 import { parseBody } from '../body.js';

@@ -7,6 +7,8 @@ import { _assertRepo } from '../commands/_repo.js';
 import { assertStageName } from '../models/names.js';
 import { assertCanarySettings } from '../models/stageRules.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
+import { deepEqual } from '../utils/deepEqual.js';
+import { shortId } from '../utils/shortId.js';
 
 export interface CanaryOptions extends WriteOptions {
   stageName: string;
@@ -21,12 +23,11 @@ async function changeCanary(opts: CanaryOptions, ops: PatchOperation[], message:
   return _changeStage(opts, opts.stageName, (current) => {
     if (!current) throw stageNotFound(opts.stageName);
     const stage = applyPatchOperations(current.stage, ops);
-    if (JSON.stringify(stage) === JSON.stringify(current.stage)) return null;
+    if (deepEqual(stage, current.stage)) return null;
     return { stage, message: message(current.stage, stage) };
   });
 }
 
-const short = (id: string | undefined) => (id ?? '').slice(0, 10);
 
 /**
  * Changes the stage's canary (UpdateStage on /canarySettings/*), creating it with API
@@ -62,7 +63,7 @@ export async function updateCanary(
   if (ops.length === 0) throw new InvalidParameterError('nothing to change: give percentTraffic, deployment, stageVariableOverrides or useStageCache', { path: '/canarySettings', value: null });
   return changeCanary(opts, ops, (_before, after) => {
     const c = after.canarySettings!;
-    return `canary ${opts.stageName}: ${short(c.deploymentId)} at ${c.percentTraffic ?? 0}%`;
+    return `canary ${opts.stageName}: ${shortId(c.deploymentId)} at ${c.percentTraffic ?? 0}%`;
   });
 }
 
@@ -78,7 +79,7 @@ export async function updateCanary(
  * stage.deploymentId === stage.canarySettings?.deploymentId; // true
  */
 export async function promoteCanary(opts: CanaryOptions): Promise<StageState> {
-  return changeCanary(opts, [...PROMOTE_OPERATIONS], (before, after) => `promote canary ${opts.stageName}: ${short(before.deploymentId)} -> ${short(after.deploymentId)}`);
+  return changeCanary(opts, [...PROMOTE_OPERATIONS], (before, after) => `promote canary ${opts.stageName}: ${shortId(before.deploymentId)} -> ${shortId(after.deploymentId)}`);
 }
 
 /**
@@ -99,5 +100,5 @@ export const PROMOTE_OPERATIONS: readonly PatchOperation[] = [
  * await deleteCanary({ fs, gitdir, stageName: 'prod' });
  */
 export async function deleteCanary(opts: CanaryOptions): Promise<StageState> {
-  return changeCanary(opts, [{ op: 'remove', path: '/canarySettings' }], (before) => `delete canary ${opts.stageName}: ${short(before.canarySettings?.deploymentId)}`);
+  return changeCanary(opts, [{ op: 'remove', path: '/canarySettings' }], (before) => `delete canary ${opts.stageName}: ${shortId(before.canarySettings?.deploymentId)}`);
 }

@@ -10,13 +10,13 @@ import { _newObjects } from '../commands/_writeTree.js';
 import { _commitMerge } from '../merge/_commitMerge.js';
 import { clearMergeState, readMergeState } from '../merge/mergeState.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
-import { StageMovedError } from '../errors/StageMovedError.js';
+import { RefMovedError } from '../errors/RefMovedError.js';
 import { assertApi } from './validateApiModel.js';
 
 /**
  * Finishes a merge stopped by conflicts: deploys `api` (the resolved working
  * definition) as the merge commit with parents [ours, theirs] and clears MERGE_HEAD.
- * No merge in progress -> NotFoundError; the branch moved meanwhile -> StageMovedError.
+ * No merge in progress -> NotFoundError; the branch moved meanwhile -> RefMovedError.
  *
  * @example
  * const r = await continueMerge({ fs, gitdir, api: resolvedApi, author, now: Date.now });
@@ -29,7 +29,7 @@ export async function continueMerge(opts: WriteOptions & { api: Api; message?: s
   const branchRef = state.branchRef || (await _currentBranchRef(opts));
   const ours = state.ours || (await readRef(opts, branchRef));
   const tip = await readRef(opts, branchRef);
-  if (!ours || tip !== ours) throw new StageMovedError(`${branchRef} moved since the merge started (expected ${ours}, found ${tip}); abort and merge again`, { ref: branchRef, expected: ours, actual: tip });
+  if (!ours || tip !== ours) throw new RefMovedError(`${branchRef} moved since the merge started (expected ${ours}, found ${tip}); abort and merge again`, { ref: branchRef, expected: ours, actual: tip });
   const built = buildTree(apiToFiles(opts.api));
   const objects = await _newObjects(opts, built, (await readCommit(opts, ours)).tree);
   const message = opts.message ?? state.message;

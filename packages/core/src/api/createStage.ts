@@ -1,11 +1,12 @@
 import type { CanarySettings, Stage } from '../models/types.js';
 import type { WriteOptions } from '../models/options.js';
-import { _changeStage, _resolveCanaryDeployment } from '../commands/_stage.js';
+import { _changeStage, _resolveCanaryDeployment, type StageState } from '../commands/_stage.js';
 import { _resolveRevision } from '../commands/_revision.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { AlreadyExistsError } from '../errors/AlreadyExistsError.js';
 import { assertStageName } from '../models/names.js';
 import { stageResource } from '../models/stageResource.js';
+import { shortId } from '../utils/shortId.js';
 
 /** A new Stage record with API Gateway's defaults. */
 export function newStage(stageName: string, deploymentId: string, now: string): Stage {
@@ -42,15 +43,15 @@ export function stageFields(o: StageCreateOptions): Partial<Stage> {
  * revision), with CreateStage's options. A canary given here gets API Gateway's defaults
  * (the stage's deployment, 0 %, no stage cache); a canary deployment that does not
  * resolve is "Deployment id does not exist". Fails with AlreadyExistsError if the stage
- * exists, as CreateStage does.
+ * exists, as CreateStage does. Returns the new StageState, as updateStage, rollback and canary do.
  *
  * @example
- * const stage = await createStage({ fs, gitdir, stageName: 'dev', deployment: 'main', variables: { backend: 'http://127.0.0.1:9000' }, tags: { team: 'pets' } });
+ * const { stage, oid } = await createStage({ fs, gitdir, stageName: 'dev', deployment: 'main', variables: { backend: 'http://127.0.0.1:9000' }, tags: { team: 'pets' } });
  */
 export async function createStage(
   opts: WriteOptions &
     StageCreateOptions & { stageName: string; deployment: string; canarySettings?: CanarySettings & { deploymentId?: string }; settings?: Partial<Stage> },
-): Promise<Stage> {
+): Promise<StageState> {
   await _assertRepo(opts);
   assertStageName(opts.stageName);
   const { oid } = await _resolveRevision(opts, opts.deployment);
@@ -61,12 +62,11 @@ export async function createStage(
     ...(c.stageVariableOverrides && Object.keys(c.stageVariableOverrides).length ? { stageVariableOverrides: { ...c.stageVariableOverrides } } : {}),
     useStageCache: c.useStageCache ?? false,
   };
-  const state = await _changeStage({ ...opts, expectedOid: null }, opts.stageName, (_current, now) => ({
+  return _changeStage({ ...opts, expectedOid: null }, opts.stageName, (_current, now) => ({
     stage: { ...newStage(opts.stageName, oid, now), ...opts.settings, ...stageFields(opts), ...(canarySettings ? { canarySettings } : {}) },
-    message: `create stage ${opts.stageName}: ${oid.slice(0, 10)}`,
+    message: `create stage ${opts.stageName}: ${shortId(oid)}`,
   })).catch((err: { code?: string }) => {
     if (err.code === 'StageMovedError') throw new AlreadyExistsError(`Stage already exists: ${opts.stageName}`, { what: 'stage', name: opts.stageName });
     throw err;
   });
-  return state.stage;
 }

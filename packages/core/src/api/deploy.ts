@@ -13,6 +13,7 @@ import { newStage, stageFields, type StageCreateOptions } from './createStage.js
 import { deployProblems } from '../models/deployable.js';
 import { InvalidDefinitionError } from '../errors/InvalidDefinitionError.js';
 import { _recordSource } from '../worktree/sourceRecord.js';
+import { shortId } from '../utils/shortId.js';
 
 export interface DeployOptions extends WriteOptions {
   api: Api;
@@ -92,7 +93,7 @@ function partlyDone(err: unknown, result: DeployResult, stageName: string): unkn
   if (!(err instanceof GitwayError) || !result.created) return err;
   const Ctor = err.constructor as new (message: string, data: Record<string, unknown>) => GitwayError;
   return new Ctor(
-    `deployment ${result.id.slice(0, 10)} was committed and branch ${result.branch} moved to it, but stage ${stageName} was not moved: ${err.message} (run 'gitway stage update ${stageName} --deployment ${result.id.slice(0, 10)}' when fixed)`,
+    `deployment ${shortId(result.id)} was committed and branch ${result.branch} moved to it, but stage ${stageName} was not moved: ${err.message} (run 'gitway stage update ${stageName} --deployment ${shortId(result.id)}' when fixed)`,
     { ...err.data, done: { deploymentId: result.id, branch: result.branch }, notDone: { stageName } },
   );
 }
@@ -111,7 +112,7 @@ async function moveStage(opts: DeployOptions, result: DeployResult, settings: Re
         deploymentId: result.id,
         variables: opts.variables ? { ...base.variables, ...opts.variables } : base.variables,
       },
-      message: `${current ? 'deploy' : 'create stage'} ${opts.stageName}: ${result.id.slice(0, 10)}${result.description ? ` (${result.description.split('\n')[0]})` : ''}`,
+      message: `${current ? 'deploy' : 'create stage'} ${opts.stageName}: ${shortId(result.id)}${result.description ? ` (${result.description.split('\n')[0]})` : ''}`,
     };
   });
   return state.stage;
@@ -175,7 +176,7 @@ async function deployCanary(opts: DeployOptions, result: DeployResult): Promise<
           useStageCache: useStageCache ?? false,
         },
       },
-      message: `canary ${opts.stageName}: ${result.id.slice(0, 10)} at ${percentTraffic}%${result.description ? ` (${result.description.split('\n')[0]})` : ''}`,
+      message: `canary ${opts.stageName}: ${shortId(result.id)} at ${percentTraffic}%${result.description ? ` (${result.description.split('\n')[0]})` : ''}`,
     };
   });
   return state.stage;

@@ -10,6 +10,7 @@ import { _retryOnRace } from '../commands/_retry.js';
 import { ConflictError } from '../errors/ConflictError.js';
 import { DELETED_DEPLOYMENTS_REF, _readDeleted as readDeleted, _readDescriptions, withDescription, type DeletedDeployments } from '../commands/_deleted.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
+import { shortId } from '../utils/shortId.js';
 
 export { DELETED_DEPLOYMENTS_REF, type DeletedDeployments } from '../commands/_deleted.js';
 
@@ -56,7 +57,7 @@ export async function deleteDeployment(opts: WriteOptions & { deploymentId: stri
       tip,
       value: (deletedDate) => ({ ...deleted, [oid]: { deletedDate } }),
       keep: [oid],
-      message: `delete deployment ${oid.slice(0, 10)}`,
+      message: `delete deployment ${shortId(oid)}`,
     });
     return { id: oid, deletedDate };
   });

@@ -6,6 +6,7 @@ import { _assertRepo } from '../commands/_repo.js';
 import { assertStageName } from '../models/names.js';
 import { assertTags } from '../models/stageRules.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
+import { deepEqual } from '../utils/deepEqual.js';
 
 /**
  * GetTags of a stage: `{ tags }` ({} when it has none).
@@ -50,7 +51,7 @@ export async function changeStageTags(
     if (!current) throw stageNotFound(opts.stageName);
     const next: Record<string, string> = { ...current.stage.tags, ...tags };
     for (const k of untag) delete next[k];
-    if (JSON.stringify(next) === JSON.stringify(current.stage.tags ?? {})) return null;
+    if (deepEqual(next, current.stage.tags ?? {})) return null;
     const stage: Stage = { ...current.stage, tags: next };
     if (Object.keys(next).length === 0) delete stage.tags;
     const words = [...Object.keys(tags).map((k) => `${k}=${tags[k]}`), ...untag.map((k) => `-${k}`)].join(', ');

@@ -12,6 +12,7 @@ import { deleteRef, readRef } from '../storage/refs.js';
 import { NothingToRollbackError } from '../errors/NothingToRollbackError.js';
 import { assertStageName } from '../models/names.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
+import { shortId } from '../utils/shortId.js';
 
 export type { StageState };
 
@@ -50,19 +51,20 @@ export async function getStages(opts: RepoOptions & { deploymentId?: string }): 
 }
 
 /**
- * UpdateStage: applies AWS patch operations as one new stage commit. `/deploymentId`
+ * UpdateStage: applies AWS patch operations as one new stage commit and returns the new
+ * StageState (`stage`, `oid`: the commit, `previous`, `message`, ...), as rollback and canary do. `/deploymentId`
  * and `/canarySettings/deploymentId` values may be any revision. With `expectedOid` the
  * update is a compare-and-swap on that state (StageMovedError if the stage moved).
  *
  * @example
- * await updateStage({ fs, gitdir, stageName: 'prod', patchOperations: [
+ * const { stage, oid } = await updateStage({ fs, gitdir, stageName: 'prod', patchOperations: [
  *   { op: 'replace', path: '/variables/backend', value: 'http://127.0.0.1:9001' },
  *   { op: 'replace', path: '/*\/*\/throttling/rateLimit', value: '100' },
  * ] });
  */
 export async function updateStage(
   opts: WriteOptions & { stageName: string; patchOperations: PatchOperation[]; expectedOid?: string; message?: string },
-): Promise<Stage> {
+): Promise<StageState> {
   await _assertRepo(opts);
   if (!Array.isArray(opts.patchOperations)) throw new InvalidParameterError('patchOperations must be a list', { path: '', value: opts.patchOperations });
   const ops: PatchOperation[] = [];
@@ -72,12 +74,11 @@ export async function updateStage(
     else ops.push(op);
   }
   if (!(await readRef(opts, stageRef(opts.stageName)))) throw stageNotFound(opts.stageName);
-  const state = await _changeStage(opts, opts.stageName, (current) => {
+  return _changeStage(opts, opts.stageName, (current) => {
     if (!current) throw stageNotFound(opts.stageName);
     const stage = applyPatchOperations(current.stage, ops);
     return { stage, message: opts.message ?? `update stage ${opts.stageName}: ${describeOps(ops)}` };
   });
-  return state.stage;
 }
 
 function describeOps(ops: PatchOperation[]): string {
@@ -132,7 +133,7 @@ export async function rollback(opts: WriteOptions & { stageName: string; deploym
     return _changeStage({ ...opts, expectedOid: current.oid }, opts.stageName, (cur) =>
       cur!.stage.deploymentId === to
         ? null
-        : { stage: { ...cur!.stage, deploymentId: to }, message: `rollback ${opts.stageName}: ${cur!.stage.deploymentId.slice(0, 10)} -> ${to.slice(0, 10)}` },
+        : { stage: { ...cur!.stage, deploymentId: to }, message: `rollback ${opts.stageName}: ${shortId(cur!.stage.deploymentId)} -> ${shortId(to)}` },
     );
   });
 }

@@ -8,6 +8,7 @@ import { _commitJsonRef } from '../commands/_jsonRef.js';
 import { DEPLOYMENT_DESCRIPTIONS_REF, _readDescriptions, withDescription } from '../commands/_deleted.js';
 import { deploymentInfo, readCommit } from '../storage/readObjects.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
+import { shortId } from '../utils/shortId.js';
 
 /**
  * UpdateDeployment: changes a deployment's description (`replace /description`, or
@@ -43,7 +44,7 @@ export async function updateDeployment(opts: WriteOptions & { deploymentId: stri
       tip,
       value: () => ({ ...descriptions, [oid]: description ?? '' }),
       keep: [oid],
-      message: `describe deployment ${oid.slice(0, 10)}`,
+      message: `describe deployment ${shortId(oid)}`,
     });
   });
   const info = withDescription(deploymentInfo(await readCommit(opts, oid)), { [oid]: description ?? '' });

@@ -1,4 +1,5 @@
 import type { ChangeKind, ChangeTarget } from './types.js';
+import { deepEqual } from '../utils/deepEqual.js';
 
 /** A breaking-or-not verdict with its reason. */
 export interface Verdict {
@@ -9,7 +10,7 @@ export interface Verdict {
 const yes = (reason: string): Verdict => ({ breaking: true, reason });
 const no = (reason: string): Verdict => ({ breaking: false, reason });
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-const gained = (before: unknown, after: unknown) => list(after).filter((x) => !list(before).some((y) => JSON.stringify(y) === JSON.stringify(x)));
+const gained = (before: unknown, after: unknown) => list(after).filter((x) => !list(before).some((y) => deepEqual(y, x)));
 const lost = (before: unknown, after: unknown) => gained(after, before);
 
 /** "method.request.querystring.limit" -> ["querystring", "limit"] */

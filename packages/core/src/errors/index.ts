@@ -7,6 +7,7 @@ export { NotFoundError } from './NotFoundError.js';
 export { AmbiguousRevisionError } from './AmbiguousRevisionError.js';
 export { AlreadyExistsError } from './AlreadyExistsError.js';
 export { StageMovedError } from './StageMovedError.js';
+export { RefMovedError } from './RefMovedError.js';
 export { LockedError } from './LockedError.js';
 export { NotARepositoryError } from './NotARepositoryError.js';
 export { ConflictError } from './ConflictError.js';

@@ -5,7 +5,7 @@ import { _writeCommit } from '../commands/_writeCommit.js';
 
 /**
  * Writes the new objects of a merged tree and a commit with parents [ours, theirs],
- * then moves `branchRef` from `ours` by compare-and-swap (StageMovedError if it moved).
+ * then moves `branchRef` from `ours` by compare-and-swap (RefMovedError if it moved).
  */
 export async function _commitMerge(
   opts: WriteOptions,

@@ -4,7 +4,6 @@ export { startMerge } from '../api/startMerge.js';
 export { continueMerge } from '../api/continueMerge.js';
 export { abortMerge } from '../api/abortMerge.js';
 export { getMergeState } from '../api/getMergeState.js';
-export { mergeJson, type JsonConflict } from './mergeJson.js';
 export { listBranches, type BranchInfo } from '../api/listBranches.js';
 export { currentBranch } from '../api/currentBranch.js';
 export { createBranch } from '../api/createBranch.js';

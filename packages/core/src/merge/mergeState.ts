@@ -1,6 +1,7 @@
 import type { RepoOptions } from '../models/FsClient.js';
 import type { MergeState } from './types.js';
 import { join } from '../utils/join.js';
+import { shortId } from '../utils/shortId.js';
 
 export const MERGE_HEAD = 'MERGE_HEAD';
 export const MERGE_STATE = 'GITWAY_MERGE.json';
@@ -27,7 +28,7 @@ export async function readMergeState(opts: RepoOptions): Promise<MergeState | nu
   const state = text ? (JSON.parse(String(text)) as MergeState) : null;
   const theirs = String(head).trim();
   // MERGE_HEAD written by native git (no GITWAY_MERGE.json): continue onto HEAD's branch.
-  return state ?? { branchRef: '', ours: '', theirs, theirsName: theirs, message: `Merge ${theirs.slice(0, 10)}`, bases: [], conflicts: [] };
+  return state ?? { branchRef: '', ours: '', theirs, theirsName: theirs, message: `Merge ${shortId(theirs)}`, bases: [], conflicts: [] };
 }
 
 export async function clearMergeState(opts: RepoOptions): Promise<void> {

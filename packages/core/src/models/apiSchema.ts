@@ -5,6 +5,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { InvalidDefinitionError } from '../errors/InvalidDefinitionError.js';
 import { HTTP_METHODS, INTEGRATION_TYPES, type Api } from './types.js';
+import { escapePointer as esc } from '../utils/jsonPointer.js';
 
 const str = { type: 'string' } as const;
 const strMap = { type: 'object', additionalProperties: str } as const;
@@ -95,10 +96,6 @@ export function validateApi(api: unknown): asserts api is Api {
       for (const [ct, name] of Object.entries(m!.requestModels ?? {})) if (!(name in a.models)) fail(`${at}/requestModels/${esc(ct)}`, `unknown model "${name}"`);
     }
   }
-}
-
-function esc(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function fail(pointer: string, message: string, errors?: unknown): never {

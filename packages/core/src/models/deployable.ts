@@ -1,4 +1,5 @@
 import type { Api, Integration } from './types.js';
+import { escapePointer as esc } from '../utils/jsonPointer.js';
 
 /** One reason API Gateway would refuse to deploy an API, at a JSON pointer of its OpenAPI form. */
 export interface DeployProblem {
@@ -12,7 +13,6 @@ const VALID_VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 /** `${...}` left by a template engine (Terraform, CloudFormation, SAM): not `${stageVariables.x}`. */
 const TEMPLATE_PLACEHOLDER = /\$\{(?!stageVariables\.)[^}]*\}/;
 
-const esc = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Unresolved template placeholders and badly named stage variable references in `text`. */
 function placeholders(text: string | undefined, pointer: string, out: DeployProblem[]): void {

@@ -2,6 +2,7 @@ import type { Stage } from './types.js';
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
 import { CACHE_CLUSTER_SIZES } from './stageRules.js';
 import { applyMethodSetting, cannotRemove, isWholeEntryPath, METHOD_SETTING_PATHS, removeMethodSettingEntry } from './methodSettings.js';
+import { unescapePointer } from '../utils/jsonPointer.js';
 
 export { METHOD_SETTING_PATHS } from './methodSettings.js';
 
@@ -47,13 +48,7 @@ export function parsePatchString(text: string): PatchOperation {
   return out as unknown as PatchOperation;
 }
 
-/** "~1pets~1{petId}" -> "/pets/{petId}" (JSON pointer unescaping, as AWS uses). */
-export function unescapePointer(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-export function escapePointer(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { escapePointer, unescapePointer } from '../utils/jsonPointer.js';
 
 
 function toBool(op: PatchOperation): boolean {

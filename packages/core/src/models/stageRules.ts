@@ -3,6 +3,7 @@ import { assertStageName, assertVariableName, assertVariableValue } from './name
 import { InvalidParameterError } from '../errors/InvalidParameterError.js';
 
 export const CACHE_CLUSTER_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237'] as const;
+/** Default account-level limits API Gateway applies: 10,000 requests/s, burst 5,000 (the runtime's throttle uses them). */
 export const DEFAULT_RATE_LIMIT = 10000;
 export const DEFAULT_BURST_LIMIT = 5000;
 export const MAX_VARIABLES = 100;

@@ -1,5 +1,6 @@
 /** Small shared helpers of the OpenAPI importer/exporter (internal). */
 import type { Extensions } from '../models/types.js';
+import { escapePointer as escapeToken, unescapePointer as unescapeToken } from '../utils/jsonPointer.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -15,14 +16,7 @@ export function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
 }
 
-/** RFC 6901 escape of one reference token. */
-export function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function unescapeToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
+export { escapePointer as escapeToken, unescapePointer as unescapeToken } from '../utils/jsonPointer.js';
 
 /** `#/a/b` + ['c', 'd/e'] -> `#/a/b/c/d~1e` */
 export function ptr(base: string, ...tokens: (string | number)[]): string {
@@ -46,14 +40,8 @@ export function setIf<T extends object, K extends keyof T>(obj: T, key: K, value
   if (value !== undefined) obj[key] = value;
 }
 
-/** Deep copy with object keys sorted, for deterministic output. */
-export function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
-  if (!isObject(value)) return value;
-  const out: Obj = {};
-  for (const k of Object.keys(value).sort()) out[k] = sortKeysDeep(value[k]);
-  return out;
-}
+/** Deep copy with object keys sorted, for deterministic output: canonical JSON's one key sort. */
+export { sortKeys as sortKeysDeep } from '../utils/canonicalJson.js';
 
 export { deepEqual } from '../utils/deepEqual.js';
 

@@ -11,6 +11,7 @@ import { NotFoundError } from '../errors/NotFoundError.js';
 import { NonFastForwardError } from '../errors/NonFastForwardError.js';
 import { NotAGitwayRemoteError } from './errors/NotAGitwayRemoteError.js';
 import { PushRejectedError } from './errors/PushRejectedError.js';
+import { shortId } from '../utils/shortId.js';
 
 export interface PushSelection {
   /** Stages to push besides the current branch. */
@@ -87,7 +88,7 @@ export async function _push(opts: RemoteSyncOptions & PushSelection & { remote: 
         const { spec, name } = syncedRef(ref)!;
         const kind = spec.kind;
         throw new NonFastForwardError(
-          `remote ${kind} '${name}' on ${conn.url} has changes you do not have (remote ${remote.slice(0, 10)}, yours ${local.slice(0, 10)}); run 'gitway fetch' (or 'gitway pull') and retry, or push --force to overwrite it`,
+          `remote ${kind} '${name}' on ${conn.url} has changes you do not have (remote ${shortId(remote)}, yours ${shortId(local)}); run 'gitway fetch' (or 'gitway pull') and retry, or push --force to overwrite it`,
           { ref, remote: remote, local, url: conn.url },
         );
       }

@@ -1,6 +1,4 @@
 export type { RemoteAuth, RemoteAuthCallback, RemoteProgress, RemoteSyncOptions, RefStatus, RefUpdate } from './types.js';
-export { redactUrl } from './redactUrl.js';
-export { trackingRef } from './syncedRefs.js';
 export { addRemote } from './addRemote.js';
 export { removeRemote } from './removeRemote.js';
 export { listRemotes } from './listRemotes.js';

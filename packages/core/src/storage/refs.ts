@@ -1,6 +1,7 @@
 import type { FsClient, RepoOptions } from '../models/FsClient.js';
 import { join, dirname } from '../utils/join.js';
 import { StageMovedError } from '../errors/StageMovedError.js';
+import { RefMovedError } from '../errors/RefMovedError.js';
 import { LockedError } from '../errors/LockedError.js';
 import { InvalidNameError } from '../errors/InvalidNameError.js';
 import { RefConflictError } from '../errors/RefConflictError.js';
@@ -168,7 +169,7 @@ export async function updateRef(opts: RepoOptions, ref: string, newOid: string, 
   try {
     const actual = await readRef(opts, ref);
     if (expected !== undefined && actual !== expected) {
-      throw new StageMovedError(`${ref} moved (expected ${expected ?? 'nothing'}, found ${actual ?? 'nothing'}); retry`, { ref, expected, actual });
+      throw refMoved(ref, expected, actual);
     }
     if (actual === null) await assertNoPackedConflict(fs, gitdir, ref);
     await fs.promises.rename(lockPath, path);
@@ -176,6 +177,12 @@ export async function updateRef(opts: RepoOptions, ref: string, newOid: string, 
     await fs.promises.unlink(lockPath).catch(() => undefined);
     throw await refWriteError(fs, gitdir, ref, err);
   }
+}
+
+/** A lost compare-and-swap on `ref`: StageMovedError for a stage, RefMovedError for a branch or any other ref. */
+function refMoved(ref: string, expected: string | null, actual: string | null): RefMovedError {
+  const message = `${ref} moved (expected ${expected ?? 'nothing'}, found ${actual ?? 'nothing'}); retry`;
+  return ref.startsWith('refs/stages/') ? new StageMovedError(message, { ref, expected, actual }) : new RefMovedError(message, { ref, expected, actual });
 }
 
 /** git's D/F conflict message: another ref is in the way of `ref` as a file or a directory. */
@@ -220,7 +227,7 @@ export async function deleteRef(opts: RepoOptions, ref: string, expected?: strin
   try {
     const actual = await readRef(opts, ref);
     if (expected !== undefined && actual !== expected) {
-      throw new StageMovedError(`${ref} moved (expected ${expected}, found ${actual ?? 'nothing'}); retry`, { ref, expected, actual });
+      throw refMoved(ref, expected, actual);
     }
     const packed = await readPackedRefs(opts);
     if (packed.has(ref)) {

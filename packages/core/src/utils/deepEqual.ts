@@ -1,4 +1,9 @@
-/** Structural equality of JSON values. */
+/**
+ * Structural equality of JSON values, the one deep-equal of gitway: key order does not count
+ * and a member whose value is `undefined` equals an absent one (as in the JSON the value
+ * serializes to). Not node's `util.isDeepStrictEqual`, which tells `{a: undefined}` from `{}`:
+ * the model's optional fields are often set to undefined.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;

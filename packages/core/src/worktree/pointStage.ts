@@ -15,7 +15,7 @@ import { updateStage } from '../api/stages.js';
 export async function pointStage(opts: WriteOptions & { stageName: string; id: string }): Promise<{ stage: Stage; created: boolean }> {
   assertStageName(opts.stageName);
   if (await _readStage(opts, opts.stageName)) {
-    return { stage: await updateStage({ ...opts, stageName: opts.stageName, patchOperations: [{ op: 'replace', path: '/deploymentId', value: opts.id }] }), created: false };
+    return { stage: (await updateStage({ ...opts, stageName: opts.stageName, patchOperations: [{ op: 'replace', path: '/deploymentId', value: opts.id }] })).stage, created: false };
   }
-  return { stage: await createStage({ ...opts, stageName: opts.stageName, deployment: opts.id }), created: true };
+  return { stage: (await createStage({ ...opts, stageName: opts.stageName, deployment: opts.id })).stage, created: true };
 }

@@ -1,6 +1,4 @@
-/** Default account-level limits API Gateway applies: 10,000 requests/s, burst 5,000. */
-const DEFAULT_RATE = 10_000;
-const DEFAULT_BURST = 5_000;
+import { DEFAULT_BURST_LIMIT as DEFAULT_BURST, DEFAULT_RATE_LIMIT as DEFAULT_RATE } from '@gitway/core/model';
 
 /**
  * Token buckets keyed by method: each holds up to `burst` tokens and refills at `rate`

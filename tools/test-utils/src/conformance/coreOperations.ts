@@ -56,10 +56,10 @@ export function coreOperations(repo: WriteOptions & { fs: typeof fs }): ApiGatew
     getDeployment: (deploymentId) => aws(async () => deploymentShape(await readDeployment({ ...repo, rev: deploymentId }))),
     getDeployments: () => aws(async () => ({ items: (await listDeployments(repo)).map(deploymentShape) })),
     deleteDeployment: (deploymentId) => aws(async () => void (await deleteDeployment({ ...repo, deploymentId }))),
-    createStage: ({ deploymentId, ...input }) => aws(() => createStage({ ...repo, ...input, deployment: deploymentId })),
+    createStage: ({ deploymentId, ...input }) => aws(async () => (await createStage({ ...repo, ...input, deployment: deploymentId })).stage),
     getStage: (stageName) => aws(async () => (await getStage({ ...repo, stageName })).stage),
     getStages: (input = {}) => aws(async () => ({ item: await getStages({ ...repo, ...input }) })),
-    updateStage: (stageName, patchOperations) => aws(() => updateStage({ ...repo, stageName, patchOperations })),
+    updateStage: (stageName, patchOperations) => aws(async () => (await updateStage({ ...repo, stageName, patchOperations })).stage),
     deleteStage: (stageName) => aws(() => deleteStage({ ...repo, stageName })),
     invoke: (stageName, path) =>
       aws(async () => {

@@ -1,4 +1,4 @@
-import { changeStageTags, getStage, updateStage, type PatchOperation } from '@gitway/core';
+import { changeStageTags, updateStage, type PatchOperation } from '@gitway/core';
 import type { RouteContext } from '../context.js';
 import { planStageUpdate } from '../data/stagePlan.js';
 import { HttpError, readJsonBody } from '../http.js';
@@ -52,7 +52,7 @@ export async function updateStageApi({ ctx, params, req }: RouteContext): Promis
     const state = await changeStageTags({ ...ctx.repo, stageName, ...plan.tags, expectedOid });
     return { ...state.stage, oid: state.oid };
   }
-  const stage = await updateStage({ ...ctx.repo, stageName, patchOperations, expectedOid });
-  const { oid } = await getStage({ ...ctx.repo, stageName });
-  return { ...stage, oid };
+  // The state the write made (not a re-read: another writer may have moved the stage since).
+  const state = await updateStage({ ...ctx.repo, stageName, patchOperations, expectedOid });
+  return { ...state.stage, oid: state.oid };
 }

@@ -1,27 +1,14 @@
-import { createTwoFilesPatch } from 'diff';
-import { diff, exportDefinition, readDeployment, type DiffResult, type WriteOptions } from '@gitway/core';
+import { diff, readDeployment, renderTextDiff, type DiffResult, type WriteOptions } from '@gitway/core';
 
 export interface DiffWithText extends DiffResult {
-  /** Unified diff of the two exported definitions (OpenAPI/Swagger YAML). */
+  /** Unified diff of the two exported definitions (OpenAPI/Swagger YAML), as `gitway diff --text` prints it. */
   text: string;
 }
 
-/**
- * core's semantic diff between two revisions plus the unified text diff of their
- * exported definitions, both sides exported in the format the older one came in.
- */
+/** core's semantic diff between two revisions plus core's unified text diff of their exported definitions. */
 export async function diffWithText(repo: WriteOptions, from: string, to: string): Promise<DiffWithText> {
   const result = await diff({ ...repo, from, to });
   const [a, b] = await Promise.all([readDeployment({ ...repo, rev: result.from.id! }), readDeployment({ ...repo, rev: result.to.id! })]);
-  const format = a.api.restApi.sourceFormat ?? 'oas30';
-  const text = createTwoFilesPatch(
-    `a/${from}`,
-    `b/${to}`,
-    exportDefinition({ api: a.api, format }),
-    exportDefinition({ api: b.api, format }),
-    a.id.slice(0, 10),
-    b.id.slice(0, 10),
-    { context: 3 },
-  );
+  const text = renderTextDiff({ api: a.api, label: from, id: a.id }, { api: b.api, label: to, id: b.id });
   return { ...result, text };
 }

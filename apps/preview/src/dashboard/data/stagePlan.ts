@@ -1,4 +1,5 @@
-import { applyPatchOperations, assertStage, assertTags, getStage, jsonChanges, resolveRevision, type PatchOperation, type Stage, type StageState, type WriteOptions } from '@gitway/core';
+import { applyPatchOperations, assertStage, assertTags, getStage, resolveRevision, type PatchOperation, type Stage, type StageState, type WriteOptions } from '@gitway/core';
+import { jsonChanges } from '@gitway/core/internal';
 import { toHttpError } from '../errors.js';
 import { HttpError } from '../http.js';
 

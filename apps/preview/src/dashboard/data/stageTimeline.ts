@@ -1,4 +1,5 @@
-import { getStageHistory, jsonChanges, type Deployment, type FieldChange, type StageState, type WriteOptions } from '@gitway/core';
+import { getStageHistory, type Deployment, type StageState, type WriteOptions } from '@gitway/core';
+import { jsonChanges, type FieldChange } from '@gitway/core/internal';
 import { deploymentReader } from './deploymentInfo.js';
 
 export interface TimelineEntry {

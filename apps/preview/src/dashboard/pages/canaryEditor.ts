@@ -1,7 +1,8 @@
 import { PROMOTE_OPERATIONS, type DeploymentInfo, type PatchOperation, type Stage } from '@gitway/core';
-import { short } from '../format.js';
+
 import { html, type SafeHtml } from '../html.js';
 import { checkField, editorForm, mapEditor, selectField, textField } from './fields.js';
+import { shortId } from '@gitway/core/internal';
 
 const opsButton = (id: string, text: string, ops: readonly PatchOperation[]) =>
   html`<button type="button" id="${id}" data-ops="${JSON.stringify(ops)}">${text}</button>`;
@@ -13,8 +14,8 @@ const opsButton = (id: string, text: string, ops: readonly PatchOperation[]) =>
  */
 export function canaryEditor(stage: Stage, deployments: DeploymentInfo[]): SafeHtml {
   const c = stage.canarySettings;
-  const choices: [string, string][] = deployments.map((d) => [d.id, `${short(d.id)} ${(d.description ?? '').split('\n')[0]}`]);
-  if (c?.deploymentId && !deployments.some((d) => d.id === c.deploymentId)) choices.push([c.deploymentId, short(c.deploymentId)]);
+  const choices: [string, string][] = deployments.map((d) => [d.id, `${shortId(d.id)} ${(d.description ?? '').split('\n')[0]}`]);
+  if (c?.deploymentId && !deployments.some((d) => d.id === c.deploymentId)) choices.push([c.deploymentId, shortId(c.deploymentId)]);
   const fields = html`<div class="fields">${selectField({
     id: 'canary-deployment',
     label: 'Canary deployment',
@@ -28,7 +29,7 @@ ${checkField({ id: 'canary-cache', label: 'Use the stage cache for canary reques
 ${mapEditor({ id: 'canary-vars', path: '/canarySettings/stageVariableOverrides', noun: 'override', entries: c?.stageVariableOverrides ?? {} })}`;
   return html`<section aria-labelledby="canary-h">
 <h2 id="canary-h">Canary</h2>
-<p>${c ? html`A canary sends <strong>${c.percentTraffic ?? 0}%</strong> of requests to deployment <code>${short(c.deploymentId ?? '')}</code>. Promote it to make that deployment (and its overrides) the stage's own.` : 'No canary. Create one to send a share of the requests to another deployment.'}</p>
+<p>${c ? html`A canary sends <strong>${c.percentTraffic ?? 0}%</strong> of requests to deployment <code>${shortId(c.deploymentId ?? '')}</code>. Promote it to make that deployment (and its overrides) the stage's own.` : 'No canary. Create one to send a share of the requests to another deployment.'}</p>
 ${editorForm({
   id: 'canary-form',
   title: c ? 'Canary' : 'New canary',

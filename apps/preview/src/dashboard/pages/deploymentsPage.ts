@@ -1,9 +1,10 @@
 import type { RouteContext } from '../context.js';
 import { deploymentLog } from '../data/deploymentLog.js';
-import { links, short, timeAgo } from '../format.js';
+import { links, timeAgo } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from './layout.js';
 import { compareForm } from './diffPage.js';
+import { shortId } from '@gitway/core/internal';
 
 /** GET /_gitway/deployments?branch=main — a branch's deployments, newest first, with the stages serving each. */
 export async function deploymentsPage(rc: RouteContext): Promise<SafeHtml> {
@@ -11,12 +12,12 @@ export async function deploymentsPage(rc: RouteContext): Promise<SafeHtml> {
   const now = rc.ctx.now();
   const rows = items.map(
     (d) => html`<tr>
-<th scope="row"><code class="id" title="${d.id}">${short(d.id)}</code></th>
+<th scope="row"><code class="id" title="${d.id}">${shortId(d.id)}</code></th>
 <td>${(d.description ?? '').split('\n')[0] || html`<span class="muted">(no description)</span>`}</td>
 <td>${timeAgo(d.createdDate, now)}</td>
 <td>${d.author.name}</td>
 <td>${(stagesById.get(d.id) ?? []).map((s) => html`<a class="badge stage" href="${links.stage(s)}">${s}</a> `)}</td>
-<td>${d.parents[0] ? html`<a href="${links.diff(d.parents[0], d.id)}" aria-label="Changes in ${short(d.id)} from its parent">changes</a>` : html`<span class="muted">first</span>`}</td>
+<td>${d.parents[0] ? html`<a href="${links.diff(d.parents[0], d.id)}" aria-label="Changes in ${shortId(d.id)} from its parent">changes</a>` : html`<span class="muted">first</span>`}</td>
 </tr>`,
   );
   return layout(rc, {
@@ -39,6 +40,6 @@ ${
     : html`<p class="panel">No deployments on ${branch} yet: <code>gitway deploy -m "first"</code>.</p>`
 }
 <h2>Compare two deployments</h2>
-${compareForm(items[1] ? short(items[1].id) : '', items[0] ? short(items[0].id) : '')}`,
+${compareForm(items[1] ? shortId(items[1].id) : '', items[0] ? shortId(items[0].id) : '')}`,
   });
 }

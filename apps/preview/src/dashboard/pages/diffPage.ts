@@ -1,9 +1,10 @@
 import type { Change } from '@gitway/core';
 import type { RouteContext } from '../context.js';
 import { diffWithText, type DiffWithText } from '../data/diffWithText.js';
-import { short, showValue } from '../format.js';
+import { showValue } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from './layout.js';
+import { shortId } from '@gitway/core/internal';
 
 /** The "compare two revisions" form (GET /_gitway/diff?from=&to=). */
 export function compareForm(from: string, to: string): SafeHtml {
@@ -45,7 +46,7 @@ function textDiff(text: string): SafeHtml {
 
 function results(from: string, to: string, d: DiffWithText): SafeHtml {
   const breaking = d.changes.filter((c) => c.breaking).length;
-  const ids = html`<code title="${d.from.id ?? ''}">${short(d.from.id ?? '')}</code> → <code title="${d.to.id ?? ''}">${short(d.to.id ?? '')}</code>`;
+  const ids = html`<code title="${d.from.id ?? ''}">${shortId(d.from.id ?? '')}</code> → <code title="${d.to.id ?? ''}">${shortId(d.to.id ?? '')}</code>`;
   if (d.changes.length === 0) return html`<p class="panel summary">No differences between ${from} and ${to} (${ids}).</p>`;
   return html`<p class="panel summary">${d.changes.length} change${d.changes.length === 1 ? '' : 's'} from <strong>${from}</strong> to <strong>${to}</strong> (${ids}): ${
     breaking ? html`<span class="badge breaking">${breaking} breaking</span>` : html`<span class="badge ok">no breaking change</span>`

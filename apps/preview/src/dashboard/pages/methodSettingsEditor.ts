@@ -1,4 +1,5 @@
-import { METHOD_SETTING_PATHS, methodSettingPath, type Api, type MethodSetting, type Stage } from '@gitway/core';
+import { type Api, type MethodSetting, type Stage } from '@gitway/core';
+import { METHOD_SETTING_PATHS, methodSettingPath } from '@gitway/core/internal';
 import { apiMethods } from '../data/apiMethods.js';
 import { html, type SafeHtml } from '../html.js';
 import { editorForm, selectField, textField } from './fields.js';

@@ -24,7 +24,13 @@ export function requestDetails(r: LoggedRequest): SafeHtml {
 ${headerTable('Request headers', r.requestHeaders)}
 <h3>Request body</h3><pre class="body" tabindex="0">${r.requestBody || '(empty)'}</pre>
 ${headerTable('Response headers', r.responseHeaders)}
-<h3>Response body</h3><pre class="body" tabindex="0">${r.responseBody || '(empty)'}</pre>`;
+<h3>Response body</h3><pre class="body" tabindex="0">${r.responseBody || '(empty)'}</pre>
+<h3 id="execution-log-h">Execution log</h3>
+${
+  r.executionLog.length
+    ? html`<pre class="body" id="execution-log" tabindex="0" aria-labelledby="execution-log-h">${r.executionLog.join('\n')}</pre>`
+    : html`<p class="muted" id="execution-log">No execution log: this method's logging level is OFF (set it to INFO or ERROR in the stage's method settings).</p>`
+}`;
 }
 
 /** GET /_gitway/stages/{name}/requests/{id} — one request of the live panel (works without script). */
@@ -37,7 +43,7 @@ export async function requestPage(rc: RouteContext): Promise<SafeHtml> {
     section: 'stages',
     body: html`<p><a href="${links.home}">Stages</a> › <a href="${links.stage(stageName)}">${stageName}</a> › request ${id}</p>
 <h1>${r.method} ${r.path}</h1>
-<p><a href="${links.stage(stageName)}?${new URLSearchParams({ 'test-method': r.method, 'test-path': r.path + (r.query ? `?${r.query}` : '') }).toString()}#test-h">Test this request</a> to see its execution log.</p>
+<p><a href="${links.stage(stageName)}?${new URLSearchParams({ 'test-method': r.method, 'test-path': r.path + (r.query ? `?${r.query}` : '') }).toString()}#test-h">Test this request</a> to run it again with its execution log.</p>
 ${requestDetails(r)}`,
   });
 }

@@ -1,7 +1,9 @@
-import type { FieldChange, Stage } from '@gitway/core';
+import type { Stage } from '@gitway/core';
+import type { FieldChange } from '@gitway/core/internal';
 import type { TimelineEntry } from '../data/stageTimeline.js';
-import { deploymentLabel, links, short, showValue, timeAgo } from '../format.js';
+import { deploymentLabel, links, showValue, timeAgo } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
+import { shortId } from '@gitway/core/internal';
 
 function changeItem(c: FieldChange): SafeHtml {
   const field = c.path.join('.');
@@ -13,7 +15,7 @@ function changeItem(c: FieldChange): SafeHtml {
 function row(stage: Stage, e: TimelineEntry, now: number): SafeHtml {
   const ref = `${stage.stageName}@{${e.index}}`;
   const id = e.state.stage.deploymentId;
-  const label = `${short(id)}${e.deployment ? ` ${(e.deployment.description ?? '').split('\n')[0]}` : ''}`;
+  const label = `${shortId(id)}${e.deployment ? ` ${(e.deployment.description ?? '').split('\n')[0]}` : ''}`;
   const active = id === stage.deploymentId;
   const action =
     e.index === 0

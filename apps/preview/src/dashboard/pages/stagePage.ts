@@ -15,6 +15,7 @@ import { deploymentPicker } from './stageEditors.js';
 import { historyTable } from './stageHistory.js';
 import { testPanel } from './testPanel.js';
 import { stageSummary } from './stageSettings.js';
+import { stageNameProblem } from '@gitway/core/internal';
 
 const SECTIONS: [string, string][] = [
   ['change-h', 'Active deployment'],
@@ -39,7 +40,7 @@ const SECTIONS: [string, string][] = [
 export async function stagePage(rc: RouteContext): Promise<SafeHtml> {
   const repo = rc.ctx.repo;
   const stageName = rc.params[0];
-  if (!/^[A-Za-z0-9_-]{1,128}$/.test(stageName)) throw new HttpError(404, 'NotFoundError', `no stage named '${stageName}'`);
+  if (stageNameProblem(stageName)) throw new HttpError(404, 'NotFoundError', `no stage named '${stageName}'`);
   const state = await getStage({ ...repo, stageName });
   const [timeline, branchLog, deployment, active, certificates] = await Promise.all([
     stageTimeline(repo, stageName),
