@@ -1,11 +1,11 @@
 import type { Api } from '../models/types.js';
 import type { WriteOptions } from '../models/options.js';
-import { apiToFiles } from '../models/apiTree.js';
-import { buildTree, encodeCommit, hashObject } from '../storage/gitObjects.js';
+import { encodeCommit, hashObject } from '../storage/gitObjects.js';
 import { writeObjects } from '../storage/writeObjects.js';
 import { readRef, updateRef } from '../storage/refs.js';
 import { readCommit } from '../storage/readObjects.js';
-import { _newObjects } from './_writeTree.js';
+import { _absentObjects } from './_writeTree.js';
+import { planApiTree, recordApiTree, type ApiTreePlan } from '../api/incrementalTree.js';
 import { _signature, isoDate } from './_author.js';
 import { _retryOnRace } from './_retry.js';
 import { _currentBranchRef } from './_repo.js';
@@ -37,41 +37,44 @@ export interface DeployResult extends Deployment {
  * commit on the new tip.
  */
 export async function _deploy(
-  opts: WriteOptions & { api: Api; description?: string; branchRef?: string; allowEmpty?: boolean; onProgress?: (done: number, total: number) => void },
+  opts: WriteOptions & { api: Api; plan?: ApiTreePlan; description?: string; branchRef?: string; allowEmpty?: boolean; onProgress?: (done: number, total: number) => void },
 ): Promise<DeployResult> {
-  const built = buildTree(apiToFiles(opts.api));
+  // The tree is patched from the last deployed one (incrementalTree.ts): only changed files are serialized.
+  const plan = opts.plan ?? (await planApiTree(opts, opts.api));
   const branchRef = opts.branchRef ?? (await _currentBranchRef(opts));
   const description = opts.description ?? '';
   return _retryOnRace(async () => {
     const tip = await readRef(opts.fs, opts.gitdir, branchRef);
     const tipCommit = tip ? await readCommit(opts, tip) : null;
     // A deleted tip is not reused: API Gateway creates a new deployment.
-    if (tipCommit && tipCommit.tree === built.object.oid && !opts.allowEmpty && !(tip! in (await _readDeleted(opts)).deleted)) {
+    if (tipCommit && tipCommit.tree === plan.tree && !opts.allowEmpty && !(tip! in (await _readDeleted(opts)).deleted)) {
       const tipDescription = tipCommit.message.replace(/\n$/, '');
+      await recordApiTree(opts, plan);
       return {
         id: tip!,
         ...(tipDescription ? { description: tipDescription } : {}),
         createdDate: isoDate(tipCommit.author.timestamp),
         created: false,
-        tree: built.object.oid,
+        tree: plan.tree,
         branch: branchRef.replace(/^refs\/heads\//, ''),
         objectsWritten: 0,
       };
     }
-    const objects = await _newObjects(opts, built, tipCommit?.tree ?? null);
+    const objects = await _absentObjects(opts, plan.objects);
     const author = await _signature(opts);
-    const commit = hashObject('commit', encodeCommit({ tree: built.object.oid, parents: tip ? [tip] : [], author, message: description }));
+    const commit = hashObject('commit', encodeCommit({ tree: plan.tree, parents: tip ? [tip] : [], author, message: description }));
     objects.push(commit);
     opts.onProgress?.(0, objects.length);
     await writeObjects(opts.fs, opts.gitdir, objects);
     opts.onProgress?.(objects.length, objects.length);
     await updateRef(opts.fs, opts.gitdir, branchRef, commit.oid, tip);
+    await recordApiTree(opts, plan);
     return {
       id: commit.oid,
       ...(description ? { description } : {}),
       createdDate: isoDate(author.timestamp),
       created: true,
-      tree: built.object.oid,
+      tree: plan.tree,
       branch: branchRef.replace(/^refs\/heads\//, ''),
       objectsWritten: objects.length,
     };

@@ -22,9 +22,17 @@ export async function _newObjects(opts: RepoOptions, built: BuiltTree, oldTreeOi
     out.push(node.object);
   };
   await visit(built, oldTreeOid);
-  // Objects that go into a new pack are not checked: a duplicate in a pack is legal and
-  // cheaper than one existence check per object. Loose writes are checked (in parallel).
-  const unique = dedupe(out);
+  return _absentObjects(opts, out);
+}
+
+/**
+ * `objects` without duplicates and, when they will be written loose, without those the
+ * repository already holds. Objects that go into a new pack are not checked: a duplicate in
+ * a pack is legal and cheaper than one existence check per object. Loose writes are checked
+ * (in parallel).
+ */
+export async function _absentObjects(opts: RepoOptions, objects: GitObject[]): Promise<GitObject[]> {
+  const unique = dedupe(objects);
   if (unique.length > PACK_THRESHOLD) return unique;
   const cache = (opts.cache ?? {}) as Record<string, unknown>;
   const present = await Promise.all(unique.map((obj) => hasObject(opts.fs, opts.gitdir, obj.oid, cache)));
