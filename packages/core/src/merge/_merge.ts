@@ -1,4 +1,4 @@
-import { isoGit } from '../utils/isoGit.js';
+import { isAncestor } from './commonAncestors.js';
 import type { WriteOptions } from '../models/options.js';
 import { readRef, updateRef } from '../storage/refs.js';
 import { readCommit } from '../storage/readObjects.js';
@@ -36,7 +36,7 @@ export async function _merge(opts: MergePlanOptions): Promise<MergeOutcome> {
   const theirs = resolved.oid;
   const ours = await readRef(opts.fs, opts.gitdir, branchRef);
   const base = { branch: branchName(branchRef), ours, theirs, objectsWritten: 0 };
-  if (ours === theirs || (ours && (await (await isoGit()).isDescendent({ fs: opts.fs, gitdir: opts.gitdir, oid: ours, ancestor: theirs, depth: -1, cache: opts.cache ?? {} })))) {
+  if (ours === theirs || (ours && (await isAncestor(opts, theirs, ours)))) {
     return { ...base, status: 'up-to-date', id: ours!, bases: [theirs] };
   }
   const reader = new ObjectReader(opts);

@@ -1,12 +1,12 @@
-import { isoGit } from '../utils/isoGit.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { readCommit } from '../storage/readObjects.js';
 import type { ObjectReader } from '../diff/objectReader.js';
 import { mergeTrees } from './mergeTrees.js';
+import { commonAncestors } from './commonAncestors.js';
 
 /** Merge bases of `oids`, oldest first (author time, then oid): a deterministic order. */
 export async function mergeBases(opts: RepoOptions, oids: string[]): Promise<string[]> {
-  const bases = (await (await isoGit()).findMergeBase({ fs: opts.fs, gitdir: opts.gitdir, oids, cache: opts.cache ?? {} })) as string[];
+  const bases = await commonAncestors(opts, oids[0]!, oids.slice(1));
   const dated = await Promise.all([...new Set(bases)].map(async (oid) => ({ oid, t: (await readCommit(opts, oid)).author.timestamp })));
   return dated.sort((a, b) => a.t - b.t || (a.oid < b.oid ? -1 : a.oid > b.oid ? 1 : 0)).map((d) => d.oid);
 }
