@@ -350,7 +350,7 @@ async function main() {
   steps.push({ label: `diff ${BIG}`, names: [sized('diff_one_change', BIG), `${sized('diff_one_change', BIG)}_warm`], units: ['ms', 'ms'], run: () => diffOneChange(state) });
   steps.push({ label: `merge ${BIG}`, names: [sized('merge_clean', BIG)], units: ['ms'], run: () => mergeClean(state) });
   steps.push({ label: 'preview req/s', names: ['preview_rps', 'preview_p99', 'preview_cpu_per_request', 'preview_vs_prism'], units: ['req/s', 'ms', 'us', 'req/s'], run: () => previewRps(state) });
-  steps.push({ label: 'preview pipeline', names: ['preview_vtl_rps', 'preview_proxy_rps'], units: ['req/s', 'req/s'], run: () => previewPipeline({ tmp, LOAD, unthrottled: UNTHROTTLED, record, goal, notes }) });
+  steps.push({ label: 'preview pipeline', names: ['preview_vtl_rps', 'preview_proxy_rps', 'preview_auth_cache_rps'], units: ['req/s', 'req/s', 'req/s'], run: () => previewPipeline({ tmp, LOAD, unthrottled: UNTHROTTLED, record, goal, notes }) });
   steps.push({ label: 'cli start-up', names: ['cli_startup', 'cli_startup_stage_list'], units: ['ms', 'ms'], run: () => cliStartup(state) });
   steps.push({ label: 'control plane', names: ['control_get_stage', 'control_update_stage'], units: ['ms', 'ms'], run: () => controlPlaneLatency({ dir: tmp('serve'), quick: QUICK, record }) });
 
