@@ -4,7 +4,7 @@ import { _deploy, type DeployResult } from '../commands/_deploy.js';
 import { apiToValidate, planApiTree } from './incrementalTree.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { _changeStage } from '../commands/_stage.js';
-import { assertApi } from './validateApiModel.js';
+import { assertApi, isParsed } from './validateApiModel.js';
 import { assertBranchName, assertStageName } from '../models/names.js';
 import { assertCanarySettings, assertStage, assertVariables } from '../models/stageRules.js';
 import { _readStage } from '../commands/_stage.js';
@@ -65,7 +65,8 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult & { stag
     throw err;
   });
   const toCheck = apiToValidate(opts.api, plan);
-  await assertApi(toCheck);
+  // A parsed API is valid by construction: the schema is not even loaded for it.
+  if (!isParsed(opts.api)) await assertApi(toCheck);
   await assertDeployable(opts, toCheck);
   if (opts.branch !== undefined) assertBranchName(opts.branch);
   assertVariables(opts.variables);
