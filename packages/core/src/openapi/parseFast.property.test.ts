@@ -92,6 +92,14 @@ function expectSameOutcome(text: string): void {
 }
 
 describe('the fast parse path accepts and refuses exactly what the position-aware parser does', () => {
+  it('a comment glued to a flow collection or a quoted scalar (found by the property below)', () => {
+    for (const text of ['- null\n- {}#\n', 'a: []#x\n', 'a: "b"#\n', "a: 'b'#\n"]) {
+      expect(parseFast(text)).toBe(undefined);
+      expectSameOutcome(text);
+    }
+    expect(parseFast('a: b#c\n')).toEqual({ value: { a: 'b#c' } });
+  });
+
   it('random YAML documents, with and without mutations', () => {
     fastAccepted = 0;
     fc.assert(
