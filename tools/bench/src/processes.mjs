@@ -45,9 +45,9 @@ export function freePort() {
 }
 
 /** One GET on a fresh connection: { statusCode, headers, body }. */
-export function get(url, timeout = 10_000) {
+export function get(url, timeout = 10_000, headers = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent: false, timeout }, (res) => {
+    const req = http.get(url, { agent: false, timeout, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ statusCode: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -99,9 +99,9 @@ export async function startServer(via, args, { cwd = ROOT, portArg } = {}) {
 }
 
 /** Serves every stage of the repository in `dir`: `gitway preview` when the CLI has it, else createPreviewServer. */
-export async function startPreview(dir) {
+export async function startPreview(dir, extra = []) {
   if (fs.existsSync(path.join(ROOT, 'apps/cli/dist/specs/preview.js'))) {
-    return startServer('gitway preview', [BIN, 'preview', '--port', '0', '--host', '127.0.0.1'], { cwd: dir });
+    return startServer('gitway preview', [BIN, 'preview', '--port', '0', '--host', '127.0.0.1', ...extra], { cwd: dir });
   }
   if (fs.existsSync(path.join(ROOT, 'apps/preview/dist/index.js'))) {
     return startServer('createPreviewServer', [path.join(here, 'previewServer.mjs'), path.join(dir, '.gitway'), '0'], { cwd: dir });
@@ -110,9 +110,9 @@ export async function startPreview(dir) {
 }
 
 /** autocannon for `warmup` then `duration` seconds: { rps, p99, total, errors, non2xx }. */
-export async function load(url, { connections, duration, warmup }) {
-  if (warmup) await autocannon({ url, connections, duration: warmup });
-  const r = await autocannon({ url, connections, duration });
+export async function load(url, { connections, duration, warmup }, headers) {
+  if (warmup) await autocannon({ url, connections, duration: warmup, headers });
+  const r = await autocannon({ url, connections, duration, headers });
   return { rps: r.requests.average, p99: r.latency.p99, total: r.requests.total, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 

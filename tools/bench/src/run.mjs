@@ -15,14 +15,17 @@ import { controlPlaneLatency } from './controlPlane.mjs';
 import { previewIsolation } from './isolationBench.mjs';
 
 import { cliBig, previewReload, startPrism, PRISM_VERSION } from './cliBench.mjs';
+import { previewPipeline } from './previewPipeline.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
-const QUICK = argv.includes('--quick');
-const outArg = argv.indexOf('--out');
+// `--only a,b`: run only the steps whose label contains one of these words (a partial run; it
+// writes to --out or results/partial.json, never over latest.json).
 const onlyArg = argv.indexOf('--only');
 const ONLY = onlyArg !== -1 ? argv[onlyArg + 1].split(',') : null;
-const OUT = outArg !== -1 ? path.resolve(argv[outArg + 1]) : path.join(here, '..', 'results', QUICK ? 'latest-quick.json' : 'latest.json');
+const QUICK = argv.includes('--quick');
+const outArg = argv.indexOf('--out');
+const OUT = outArg !== -1 ? path.resolve(argv[outArg + 1]) : path.join(here, '..', 'results', ONLY ? 'partial.json' : QUICK ? 'latest-quick.json' : 'latest.json');
 
 const SIZES = QUICK ? [100, 1000] : [100, 1000, 10000];
 const BIG = SIZES[SIZES.length - 1];
@@ -350,6 +353,7 @@ async function main() {
   steps.push({ label: `merge ${BIG}`, names: [sized('merge_clean', BIG)], units: ['ms'], run: () => mergeClean(state) });
   steps.push({ label: 'preview req/s', names: ['preview_rps', 'preview_p99', 'preview_cpu_per_request', 'preview_vs_prism'], units: ['req/s', 'ms', 'us', 'req/s'], run: () => previewRps(state) });
   steps.push({ label: 'preview isolation', names: ['preview_isolation', 'preview_isolation_rps', 'preview_isolation_rps_static'], units: ['ms', 'req/s', 'req/s'], run: () => previewIsolation({ dir: tmp('isolation'), quick: QUICK, record, notes }) });
+  steps.push({ label: 'preview pipeline', names: ['preview_vtl_rps', 'preview_proxy_rps', 'preview_auth_cache_rps'], units: ['req/s', 'req/s', 'req/s'], run: () => previewPipeline({ tmp, LOAD, unthrottled: UNTHROTTLED, record, goal, notes }) });
   steps.push({ label: 'cli start-up', names: ['cli_startup', 'cli_startup_stage_list'], units: ['ms', 'ms'], run: () => cliStartup(state) });
   steps.push({ label: 'control plane', names: ['control_get_stage', 'control_update_stage'], units: ['ms', 'ms'], run: () => controlPlaneLatency({ dir: tmp('serve'), quick: QUICK, record }) });
 
@@ -373,10 +377,9 @@ async function main() {
   });
   steps.push({ label: 'preview rss', names: [BIG === 10000 ? 'preview_rss_10k' : `preview_rss_${BIG}`], units: ['MB'], run: () => previewRss() });
 
-  // --only 'preview isolation,preview req/s': just those steps (by label).
-  if (ONLY) steps.splice(0, steps.length, ...steps.filter((step) => ONLY.includes(step.label)));
-  const progress = createProgress(steps.length);
-  for (const step of steps) {
+  const chosen = ONLY ? steps.filter((s) => ONLY.some((w) => s.label.includes(w))) : steps;
+  const progress = createProgress(chosen.length);
+  for (const step of chosen) {
     progress.start(step.label);
     try {
       await step.run();

@@ -1,9 +1,10 @@
 import type { Api, Stage } from '../models/types.js';
 import type { WriteOptions } from '../models/options.js';
 import { _deploy, type DeployResult } from '../commands/_deploy.js';
+import { apiToValidate, planApiTree } from './incrementalTree.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { _changeStage } from '../commands/_stage.js';
-import { assertApi } from './validateApiModel.js';
+import { assertApi, isParsed } from './validateApiModel.js';
 import { assertBranchName, assertStageName } from '../models/names.js';
 import { assertCanarySettings, assertStage, assertVariables } from '../models/stageRules.js';
 import { _readStage } from '../commands/_stage.js';
@@ -63,8 +64,16 @@ export interface DeployOptions extends WriteOptions {
  */
 export async function deploy(opts: DeployOptions): Promise<DeployResult & { stage?: Stage }> {
   await _assertRepo(opts);
-  await assertApi(opts.api);
-  await assertDeployable(opts);
+  // Files equal to the last deployed tree's passed these checks when it was deployed.
+  // (A value the plan cannot even walk gets the model's own error.)
+  const plan = await planApiTree(opts, opts.api).catch(async (err: unknown) => {
+    await assertApi(opts.api);
+    throw err;
+  });
+  const toCheck = apiToValidate(opts.api, plan);
+  // A parsed API is valid by construction: the schema is not even loaded for it.
+  if (!isParsed(opts.api)) await assertApi(toCheck);
+  await assertDeployable(opts, toCheck);
   if (opts.branch !== undefined) assertBranchName(opts.branch);
   assertVariables(opts.variables);
   if (opts.canary) await assertCanaryTarget(opts);
@@ -75,7 +84,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult & { stag
   const settings = { ...stageFields({ ...opts.stageOptions, description: opts.stageDescription }) };
   // Stage settings are checked before the deployment commit is written: a refusal leaves the repository as it was.
   if (opts.stageName !== undefined && Object.keys(settings).length) assertStage({ ...newStage(opts.stageName, '0'.repeat(40), new Date(0).toISOString()), ...settings });
-  const result = await _deploy({ ...opts, branchRef: opts.branch ? `refs/heads/${opts.branch}` : undefined });
+  const result = await _deploy({ ...opts, plan, branchRef: opts.branch ? `refs/heads/${opts.branch}` : undefined });
   if (opts.source) await _recordSource(opts, result.id, opts.source);
   if (opts.stageName === undefined) return result;
   try {
@@ -138,8 +147,9 @@ function assertNoCanary(stage: Stage | undefined): void {
 }
 
 /** API Gateway's deploy-time refusals, before anything is written; the first names its place. */
-async function assertDeployable(opts: DeployOptions): Promise<void> {
-  const problems = deployProblems(opts.api);
+async function assertDeployable(opts: DeployOptions, toCheck: Api): Promise<void> {
+  // Unchanged methods had no problem when deployed; "no methods" is a question about the whole API.
+  const problems = deployProblems(toCheck).filter((p) => p.pointer !== '#/paths' || toCheck === opts.api || !hasMethods(opts.api));
   if (problems.length === 0) return;
   const first = problems[0]!;
   let place: { line: number; column: number } | undefined;
@@ -151,6 +161,10 @@ async function assertDeployable(opts: DeployOptions): Promise<void> {
   const at = file ? `${file}${place ? `:${place.line}:${place.column}` : ''}: ` : '';
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
   throw new InvalidDefinitionError(`${at}${first.pointer}: ${first.message}${more}`, { ...(file ? { file } : {}), pointer: first.pointer, ...place, problems });
+}
+
+function hasMethods(api: Api): boolean {
+  return Object.values(api.resources).some((r) => Object.keys(r.resourceMethods ?? {}).length > 0);
 }
 
 /** Checked before anything is written: API Gateway refuses a canary deployment to a missing stage. */

@@ -9,6 +9,11 @@ export function markParsed(api: Api): Api {
   return api;
 }
 
+/** True when `api` came out of parseDefinition (internal). */
+export function isParsed(api: Api): boolean {
+  return parsed.has(api);
+}
+
 /**
  * Validates an Api handed to the library directly against the model's ajv schema and
  * cross-references (models/apiSchema.ts), before anything is written. ajv loads on

@@ -1,10 +1,8 @@
 import type { Api } from '../models/types.js';
 import type { WriteOptions } from '../models/options.js';
-import { apiToFiles } from '../models/apiTree.js';
-import { buildTree } from '../storage/gitObjects.js';
 import { readRef } from '../storage/refs.js';
 import { readCommit } from '../storage/readObjects.js';
-import { _newObjects } from './_writeTree.js';
+import { planApiTree, recordApiTree, type ApiTreePlan } from '../api/incrementalTree.js';
 import { isoDate } from './_author.js';
 import { _writeCommit } from './_writeCommit.js';
 import { _retryOnRace } from './_retry.js';
@@ -37,37 +35,41 @@ export interface DeployResult extends Deployment {
  * commit on the new tip.
  */
 export async function _deploy(
-  opts: WriteOptions & { api: Api; description?: string; branchRef?: string; allowEmpty?: boolean; onProgress?: (done: number, total: number) => void },
+  opts: WriteOptions & { api: Api; plan?: ApiTreePlan; description?: string; branchRef?: string; allowEmpty?: boolean; onProgress?: (done: number, total: number) => void },
 ): Promise<DeployResult> {
-  const built = buildTree(apiToFiles(opts.api));
+  // The tree is patched from the last deployed one (incrementalTree.ts): only changed files are serialized.
+  const plan = opts.plan ?? (await planApiTree(opts, opts.api));
   const branchRef = opts.branchRef ?? (await _currentBranchRef(opts));
   const description = opts.description ?? '';
   return _retryOnRace(async () => {
     const tip = await readRef(opts, branchRef);
     const tipCommit = tip ? await readCommit(opts, tip) : null;
     // A deleted tip is not reused: API Gateway creates a new deployment.
-    if (tipCommit && tipCommit.tree === built.object.oid && !opts.allowEmpty && !(tip! in (await _readDeleted(opts)).deleted)) {
+    if (tipCommit && tipCommit.tree === plan.tree && !opts.allowEmpty && !(tip! in (await _readDeleted(opts)).deleted)) {
       const tipDescription = tipCommit.message.replace(/\n$/, '');
+      await recordApiTree(opts, plan);
       return {
         id: tip!,
         ...(tipDescription ? { description: tipDescription } : {}),
         createdDate: isoDate(tipCommit.author.timestamp),
         created: false,
-        tree: built.object.oid,
+        tree: plan.tree,
         branch: branchRef.replace(/^refs\/heads\//, ''),
         objectsWritten: 0,
       };
     }
-    const objects = await _newObjects(opts, built, tipCommit?.tree ?? null);
+    // Objects stored already are skipped by Repo.write (the one rule of every writer).
+    const objects = plan.objects;
     opts.onProgress?.(0, objects.length + 1);
-    const { oid, author, objectsWritten } = await _writeCommit(opts, { ref: branchRef, expected: tip, tree: built.object.oid, parents: tip ? [tip] : [], message: description, objects });
+    const { oid, author, objectsWritten } = await _writeCommit(opts, { ref: branchRef, expected: tip, tree: plan.tree, parents: tip ? [tip] : [], message: description, objects });
     opts.onProgress?.(objects.length + 1, objects.length + 1);
+    await recordApiTree(opts, plan);
     return {
       id: oid,
       ...(description ? { description } : {}),
       createdDate: isoDate(author.timestamp),
       created: true,
-      tree: built.object.oid,
+      tree: plan.tree,
       branch: branchRef.replace(/^refs\/heads\//, ''),
       objectsWritten,
     };

@@ -38,24 +38,26 @@ export function resourceDir(path: string): string {
 /** Api -> file path -> canonical JSON text. */
 export function apiToFiles(api: Api): TreeFiles {
   const files: TreeFiles = new Map();
-  files.set('api.json', canonicalJson(api.restApi));
+  for (const [path, item] of apiItems(api)) files.set(path, canonicalJson(item));
+  return files;
+}
+
+/**
+ * Api -> [file path, the value its blob holds] in apiToFiles' order (the value is not
+ * serialized: incrementalTree fingerprints it first and serializes only what changed).
+ */
+export function* apiItems(api: Api): Generator<[string, unknown]> {
+  yield ['api.json', api.restApi];
   for (const [dir, key] of COLLECTIONS) {
-    for (const [name, item] of Object.entries(api[key] ?? {})) {
-      files.set(`${dir}/${escapeSegment(name)}.json`, canonicalJson(item));
-    }
+    for (const [name, item] of Object.entries(api[key] ?? {})) yield [`${dir}/${escapeSegment(name)}.json`, item];
   }
   for (const resource of Object.values(api.resources)) {
     const dir = resourceDir(resource.path);
     const methods = Object.entries(resource.resourceMethods ?? {});
-    for (const [httpMethod, method] of methods) {
-      files.set(`${dir}/@${httpMethod}.json`, canonicalJson(method));
-    }
+    for (const [httpMethod, method] of methods) yield [`${dir}/@${httpMethod}.json`, method];
     const extensions = resource.extensions && Object.keys(resource.extensions).length > 0 ? resource.extensions : undefined;
-    if (extensions || methods.length === 0) {
-      files.set(`${dir}/@resource.json`, canonicalJson(extensions ? { extensions } : {}));
-    }
+    if (extensions || methods.length === 0) yield [`${dir}/@resource.json`, extensions ? { extensions } : {}];
   }
-  return files;
 }
 
 /** The inverse of apiToFiles. `files` maps tree path -> parsed JSON. */

@@ -92,6 +92,16 @@ function expectSameOutcome(text: string): void {
 }
 
 describe('the fast parse path accepts and refuses exactly what the position-aware parser does', () => {
+  it('a comment glued to a flow collection or a quoted scalar, a float like -.5 (found by the property below)', () => {
+    for (const text of ['- null\n- {}#\n', 'a: []#x\n', 'a: "b"#\n', "a: 'b'#\n", '- - -.803117218670931e-206\n', 'a: +.5\n']) {
+      expect(parseFast(text)).toBe(undefined);
+      expectSameOutcome(text);
+    }
+    expect(parseFast('a: b#c\n')).toEqual({ value: { a: 'b#c' } });
+    // an opening quote before '#' is not a glued comment: $refs stay on the fast path
+    expect(parseFast('$ref: "#/components/schemas/Pet"\n')).toEqual({ value: { $ref: '#/components/schemas/Pet' } });
+  });
+
   it('random YAML documents, with and without mutations', () => {
     fastAccepted = 0;
     fc.assert(

@@ -17,12 +17,20 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
  * js-yaml takes as white space), tags (`!foo`, `!!float 1`), anchors and aliases (yaml caps
  * their expansion), explicit keys (`? x`) and flow collections used as keys (`[a, b]: 1`,
  * which js-yaml turns into the string "a,b"), empty entries ending a line, multi-line quoted
- * scalars.
+ * scalars, comments glued to a flow collection or a quoted scalar, floats like `-.5`.
  */
 const TOKEN_START = /(?:^|[\s[{,?:-])[!&*]/m;
 const EXPLICIT_KEY = /(?:^|[\s[{,])\?(?:\s|$)/m;
 /** `[a, b]: 1` on one line, or the last line of a multi-line one (`  b]: 1`); not `4\d{2}:`. */
 const COLLECTION_KEY = /(?:^|[\s[{,])[[{][^\n]*[\]}] *:(?:\s|$)|^[^[{\n]*[\]}] *:(?:\s|$)/m;
+/**
+ * A comment glued to the end of a flow collection or of a quoted scalar (`{}#`, `"b"#`): yaml
+ * refuses it, js-yaml takes it. A quote counts as closing unless white space or an indicator
+ * comes before it (`$ref: "#/components/..."` opens one and stays on the fast path).
+ */
+const GLUED_COMMENT = /(?:[\]}]|[^\s:[{,]["'])#/;
+/** `-.5` / `+.5e3`: a float for yaml's core schema, a string for js-yaml's. */
+const SIGNED_DOT_FLOAT = /(?:^|[\s:[{,])[-+]\.[0-9]/m;
 /** An empty sequence entry at the end of a line (`- -`): js-yaml nests the next line into it. */
 const EMPTY_ENTRY = /(?:^|\s)-[ \r]*$/m;
 
@@ -30,6 +38,8 @@ function yamlNeedsSlowPath(text: string): boolean {
   if (text.includes('\t')) return true;
   if ((text.includes('!') || text.includes('&') || text.includes('*')) && TOKEN_START.test(text)) return true;
   if (text.includes('?') && EXPLICIT_KEY.test(text)) return true;
+  if (text.includes('#') && GLUED_COMMENT.test(text)) return true;
+  if (text.includes('.') && SIGNED_DOT_FLOAT.test(text)) return true;
   return COLLECTION_KEY.test(text) || EMPTY_ENTRY.test(text) || multiLineQuoted(text);
 }
 

@@ -2,6 +2,7 @@ import { GatewayError } from '../GatewayError.js';
 import type { FetchLike } from '../types.js';
 import type { TlsRequestInit } from './createTlsFetch.js';
 import type { IntegrationResult } from './IntegrationResult.js';
+import { requestHttp, type HttpRequest } from './requestHttp.js';
 
 /** API Gateway's integration response limit, counted after decoding. */
 export const MAX_INTEGRATION_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -31,6 +32,9 @@ export async function invokeHttp(o: {
   const signal = AbortSignal.timeout(o.timeoutMs);
   const hasBody = o.body !== undefined && o.body.length > 0 && o.method !== 'GET' && o.method !== 'HEAD';
   try {
+    // The default client (createTlsFetch) also offers a pooled keep-alive `request`: no WHATWG streams per call.
+    const request = (o.fetch as { request?: HttpRequest }).request;
+    if (request) return await requestHttp({ request, url: o.url, method: o.method, headers, body: hasBody ? o.body : undefined, signal, insecureSkipVerification: o.insecureSkipVerification, maxBytes });
     const init: TlsRequestInit = { method: o.method, headers, body: hasBody ? o.body : undefined, signal, redirect: 'manual' };
     if (o.insecureSkipVerification) init.insecureSkipVerification = true;
     const res = await o.fetch(o.url, init);
@@ -45,7 +49,7 @@ export async function invokeHttp(o: {
   } catch (error) {
     if (error instanceof GatewayError) throw error;
     if (signal.aborted) throw new GatewayError('INTEGRATION_TIMEOUT');
-    const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+    const cause = (error as { cause?: { code?: string; message?: string } })?.cause ?? (error as { code?: string; message?: string });
     const why = [cause?.code, cause?.message].filter(Boolean).join(' ') || ((error as Error)?.message ?? String(error));
     throw Object.assign(new GatewayError('INTEGRATION_FAILURE', 502, 'Internal server error'), {
       detail: `Execution failed due to a network error communicating with endpoint ${o.url}: ${why}`,
