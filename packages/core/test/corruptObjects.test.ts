@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { deploy, log, readDeployment, Errors } from '@gitway/core';
+import { createStage, deploy, log, readDeployment, Errors } from '@gitway/core';
 import { tempRepo, sampleApi, git, snapshotDir } from '@gitway/test-utils';
 
 type Repo = Awaited<ReturnType<typeof tempRepo>>;
@@ -24,8 +24,10 @@ async function deployed(): Promise<{ repo: Repo; id: string; tree: string }> {
 
 /**
  * The damaged object is met by a read (readDeployment) and by a write that must read it
- * first (a deploy on top): both fail with one line naming the object, and the
- * repository is left byte for byte as it was.
+ * first (a stage on that deployment checks its tree): both fail with one line naming the
+ * object, and the repository is left byte for byte as it was. (A deploy on top does not
+ * read the previous tree — it is patched from gitway-trees and Repo.write skips stored
+ * objects — so, like `git commit`, it does not meet the damage.)
  */
 async function expectCorrupt(repo: Repo, oid?: string): Promise<void> {
   const before = snapshotDir(repo.gitdir);
@@ -35,7 +37,7 @@ async function expectCorrupt(repo: Repo, oid?: string): Promise<void> {
   expect(read.message).not.toContain('\n');
   expect(read.message).toMatch(/^corrupt .*; run 'git fsck' on the repository$/);
   if (oid) expect(read.data.oid).toBe(oid);
-  const write = await deploy({ ...repo, cache: {}, api: sampleApi('v2'), description: 'v2' }).catch((e) => e);
+  const write = await createStage({ ...repo, cache: {}, stageName: 'prod', deployment: 'main' }).catch((e) => e);
   expect(write.code).toBe('CorruptObjectError');
   expect(snapshotDir(repo.gitdir)).toEqual(before);
 }

@@ -49,6 +49,7 @@ export const ERROR_CODES: Readonly<Record<string, ErrorCodeInfo>> = {
   NonFastForwardError: { exitCode: 128, httpStatus: 409 },
   ReadOnlyRepositoryError: { exitCode: 128, httpStatus: 503 },
   DiskFullError: { exitCode: 128, httpStatus: 507 },
+  CorruptObjectError: { exitCode: 128, httpStatus: 500 },
   AuthenticationError: { exitCode: 128, httpStatus: 502 },
   NotAGitwayRemoteError: { exitCode: 128, httpStatus: 502 },
   PushRejectedError: { exitCode: 128, httpStatus: 502 },
