@@ -82,17 +82,26 @@ function mutate(text: string, m: Mutation): string {
 const RUNS = 1000;
 let fastAccepted = 0;
 
+/** -0 and 0 are one number once stored (a definition is kept as JSON, which has no -0); js-yaml reads `-0` as 0, yaml as -0. */
+function zeroes(value: unknown): unknown {
+  if (Object.is(value, -0)) return 0;
+  if (Array.isArray(value)) return value.map(zeroes);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, zeroes(v)]));
+  return value;
+}
+
 function expectSameOutcome(text: string): void {
   if (parseFast(text)) fastAccepted++;
   const both = bothPaths(text);
   const slow = slowPath(text);
   expect(both.ok).toBe(slow.ok);
-  if (both.ok && slow.ok) expect(both.value).toStrictEqual(slow.value);
+  if (both.ok && slow.ok) expect(zeroes(both.value)).toStrictEqual(zeroes(slow.value));
   if (!both.ok && !slow.ok) expect(both.code).toBe(slow.code);
 }
 
 describe('the fast parse path accepts and refuses exactly what the position-aware parser does', () => {
   it('a comment glued to a flow collection or a quoted scalar, a float like -.5 (found by the property below)', () => {
+    expectSameOutcome('"": [-0]\n');
     for (const text of ['- null\n- {}#\n', 'a: []#x\n', 'a: "b"#\n', "a: 'b'#\n", '- - -.803117218670931e-206\n', 'a: +.5\n']) {
       expect(parseFast(text)).toBe(undefined);
       expectSameOutcome(text);
