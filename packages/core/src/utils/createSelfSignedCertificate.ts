@@ -1,6 +1,4 @@
 import { webcrypto } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 
 const RSA = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) };
 
@@ -19,6 +17,8 @@ function pem(label: string, der: ArrayBuffer): string {
  * const { certificatePem, privateKeyPem } = await createSelfSignedCertificate({ commonName: 'gitway abc', notBefore, notAfter, serial });
  */
 export async function createSelfSignedCertificate(o: { commonName: string; notBefore: Date; notAfter: Date; serial: Uint8Array }): Promise<{ certificatePem: string; privateKeyPem: string }> {
+  // Loaded on first use: every gitway command imports core, few generate certificates.
+  const [asn1js, pkijs] = await Promise.all([import('asn1js'), import('pkijs')]);
   const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'] });
   const keys = (await webcrypto.subtle.generateKey(RSA, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const certificate = new pkijs.Certificate();
