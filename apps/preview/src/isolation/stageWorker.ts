@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createGateway, servedByCanary, type LambdaHandler } from '@gitway/runtime';
+import { createGateway, createTlsFetch, servedByCanary, type LambdaHandler } from '@gitway/runtime';
 import type { FromWorker, StageWorkerData, ToWorker } from './protocol.js';
 
 const data = workerData as StageWorkerData;
@@ -30,11 +30,12 @@ const gateway = createGateway({
   executionLog: data.executionLog ? (line) => post({ type: 'executionLog', line }) : undefined,
 });
 
-// Node's fetch loads and compiles its HTTP client (undici, llhttp) on first use, ~0.2 s on a
-// loaded machine: do it now, before `ready`, not inside the first request's integration
-// timeout. One request to a local server of its own; nothing leaves the process.
+// The gateway's HTTP client (createTlsFetch's pooled `request`) loads and compiles undici and
+// llhttp on first use, ~0.2 s on a loaded machine: do it now, before `ready`, not inside the
+// first request's integration timeout. One request through that same client to a local server
+// of its own; nothing leaves the process.
 const usesHttp = (api: StageWorkerData['api']) => Object.values(api.resources).some((r) => Object.values(r.resourceMethods ?? {}).some((m) => m.methodIntegration?.type.startsWith('HTTP')));
-if (usesHttp(data.api) || (data.canaryApi && usesHttp(data.canaryApi))) await warmFetch();
+if (usesHttp(data.api) || (data.canaryApi && usesHttp(data.canaryApi))) await warmHttpClient();
 
 // While requests are in flight, a heartbeat tells the main thread this event loop still turns.
 let inFlight = 0;
@@ -69,11 +70,12 @@ function asBuffer(body: string | Uint8Array | undefined): string | Buffer | unde
   return body === undefined || typeof body === 'string' || Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 }
 
-async function warmFetch(): Promise<void> {
+async function warmHttpClient(): Promise<void> {
   const server = createServer((_req, res) => res.writeHead(204, { connection: 'close' }).end());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { signal: AbortSignal.timeout(5_000) })
-    .then((res) => res.arrayBuffer())
+  await createTlsFetch()
+    .request(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { method: 'GET', headers: {}, signal: AbortSignal.timeout(5_000) })
+    .then((res) => res.body.resume())
     .catch(() => undefined);
   await new Promise((resolve) => server.close(resolve));
 }
