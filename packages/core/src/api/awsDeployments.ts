@@ -7,6 +7,7 @@ import { refNameProblem } from '../models/refName.js';
 import { InvalidNameError } from '../errors/InvalidNameError.js';
 import { readCommit, readJsonBlob, readTree } from '../storage/readObjects.js';
 import { readRef } from '../storage/refs.js';
+import { shortId } from '../utils/shortId.js';
 
 /** Prefix of the refs that map gitway deployments to API Gateway deployments, one ref per REST API. */
 export const AWS_DEPLOYMENTS_REF_PREFIX = 'refs/gitway/aws/';
@@ -22,7 +23,10 @@ export interface AwsDeploymentLink {
 /** AWS deployment id -> the gitway deployment it holds, for one REST API. */
 export type AwsDeploymentMap = Record<string, AwsDeploymentLink>;
 
-const REST_API_ID = /^[A-Za-z0-9]{1,64}$/;
+/** Why `restApiId` cannot name a record ref (null when it can): API Gateway ids are letters and digits. */
+export function restApiIdProblem(restApiId: string): string | null {
+  return typeof restApiId === 'string' && /^[A-Za-z0-9]{1,64}$/.test(restApiId) ? null : 'API Gateway ids are letters and digits';
+}
 
 /**
  * The ref holding the deployment map of REST API `restApiId` (`refs/gitway/aws/<id>`).
@@ -34,7 +38,7 @@ const REST_API_ID = /^[A-Za-z0-9]{1,64}$/;
  */
 export function awsDeploymentsRef(restApiId: string): string {
   const ref = `${AWS_DEPLOYMENTS_REF_PREFIX}${restApiId}`;
-  if (typeof restApiId !== 'string' || !REST_API_ID.test(restApiId) || refNameProblem(ref)) {
+  if (restApiIdProblem(restApiId) || refNameProblem(ref)) {
     throw new InvalidNameError(`invalid rest-api-id '${String(restApiId).slice(0, 80)}': API Gateway ids are letters and digits`, { name: restApiId });
   }
   return ref;
@@ -96,6 +100,6 @@ async function linksAt(opts: RepoOptions, commit: string): Promise<AwsDeployment
  */
 export async function _mergeAwsDeployments(opts: WriteOptions, ref: string, ours: string, theirs: string): Promise<string> {
   const value = { ...(await linksAt(opts, theirs)), ...(await linksAt(opts, ours)) };
-  await _commitJsonRef(opts, { ref, file: 'deployments.json', tip: ours, value: () => value, keep: [theirs], message: `merge ${ref.slice(AWS_DEPLOYMENTS_REF_PREFIX.length)} links from ${theirs.slice(0, 10)}` });
+  await _commitJsonRef(opts, { ref, file: 'deployments.json', tip: ours, value: () => value, keep: [theirs], message: `merge ${ref.slice(AWS_DEPLOYMENTS_REF_PREFIX.length)} links from ${shortId(theirs)}` });
   return (await readRef(opts, ref))!;
 }

@@ -3,7 +3,7 @@ import type { WriteOptions } from '../models/options.js';
 import { _fetch, type FetchResult } from './_fetch.js';
 import { isFastForward } from './isFastForward.js';
 import { readRef, updateRef } from '../storage/refs.js';
-import { AWS_DEPLOYMENTS_REF_PREFIX, _mergeAwsDeployments } from '../api/awsDeployments.js';
+import { syncedRef } from './syncedRefs.js';
 
 /** What a pull did: the fetch, then each local branch and stage. */
 export interface PullResult extends FetchResult {
@@ -29,11 +29,15 @@ export async function _pull(opts: RemoteSyncOptions & WriteOptions & { remote: s
       await updateRef(opts, ref, theirs, ours);
       status = 'fast-forward';
     } else if (await isFastForward(opts, ref, theirs, ours)) status = 'ahead';
-    else if (ref.startsWith(AWS_DEPLOYMENTS_REF_PREFIX)) {
-      // Links to AWS deployments only ever grow: two histories join without a question.
-      updates.push({ ref, old: ours, new: await _mergeAwsDeployments(opts, ref, ours, theirs), status: 'merged' });
-      continue;
-    } else status = 'diverged';
+    else {
+      // Records that only grow (AWS deployment links) join two histories without a question.
+      const join = syncedRef(ref)?.spec.join;
+      if (join) {
+        updates.push({ ref, old: ours, new: await join(opts, ref, ours, theirs), status: 'merged' });
+        continue;
+      }
+      status = 'diverged';
+    }
     const moved = status === 'created' || status === 'fast-forward';
     updates.push({ ref, old: ours, new: moved ? theirs : ours, status, ...(moved || status === 'up-to-date' ? {} : { theirs }) });
   }

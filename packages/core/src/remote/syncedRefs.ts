@@ -1,5 +1,7 @@
 import { branchNameProblem, stageNameProblem } from '../models/names.js';
 import { refNameProblem } from '../models/refName.js';
+import type { WriteOptions } from '../models/options.js';
+import { AWS_DEPLOYMENTS_REF_PREFIX, restApiIdProblem, _mergeAwsDeployments } from '../api/awsDeployments.js';
 
 /** One kind of ref gitway transfers to and from remotes. */
 export interface SyncedRef {
@@ -17,6 +19,11 @@ export interface SyncedRef {
   kind: string;
   /** Pushed with every push (records that belong to the whole repository), not only when named. */
   always: boolean;
+  /**
+   * For records that only grow: how pull joins two diverged histories (a commit with both as
+   * parents; returns the new local tip) instead of reporting the ref diverged.
+   */
+  join?: (opts: WriteOptions, ref: string, ours: string, theirs: string) => Promise<string>;
 }
 
 /**
@@ -33,8 +40,9 @@ export const SYNCED_REFS: readonly SyncedRef[] = [
   { remote: 'refs/stages/', tracking: 'refs/remote-stages/{remote}/', nameProblem: stageNameProblem, tipFile: 'stage.json', fastForward: 'first-parent', kind: 'stage', always: false },
   // Links from gitway deployments to API Gateway deployments (`gitway aws push|pull`, api/awsDeployments.ts).
   {
-    remote: 'refs/gitway/aws/', tracking: 'refs/remote-gitway/{remote}/aws/', tipFile: 'deployments.json', fastForward: 'ancestor', kind: 'AWS deployment record', always: true,
-    nameProblem: (id) => (/^[A-Za-z0-9]{1,64}$/.test(id) ? null : 'is not refs/gitway/aws/<restApiId>'),
+    remote: AWS_DEPLOYMENTS_REF_PREFIX, tracking: 'refs/remote-gitway/{remote}/aws/', tipFile: 'deployments.json', fastForward: 'ancestor', kind: 'AWS deployment record', always: true,
+    nameProblem: (id) => (restApiIdProblem(id) ? 'is not refs/gitway/aws/<restApiId>' : null),
+    join: _mergeAwsDeployments,
   },
   // The document each deployment was deployed from (worktree/sourceRecord.ts); no fixed file name.
   {
