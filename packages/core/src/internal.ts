@@ -17,7 +17,7 @@ export { deployProblems, type DeployProblem } from './models/deployable.js';
 export { diffStages, stageSettings, methodSettingPath } from './models/stageDiff.js';
 export { CLIENT_CERTIFICATES_DIR } from './commands/_clientCertificates.js';
 export { DELETED_DEPLOYMENTS_REF } from './api/deployments.js';
-export { trackingRef, remoteRefProblem } from './remote/syncedRefs.js';
+export { trackingRef, remoteRefProblem, syncedRef } from './remote/syncedRefs.js';
 export { redactUrl } from './remote/redactUrl.js';
 export { DEFINITION_CANDIDATES } from './api/findDefinition.js';
 export { listRefNames } from './api/listRefNames.js';

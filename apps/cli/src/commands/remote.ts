@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { addRemote, Errors, findGitTransport, httpTransport, listRemotes, remoteUrlKind, removeRemote, SYNCED_REFS, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
-import { printableName, shortId } from '@gitway/core/internal';
+import { addRemote, Errors, findGitTransport, httpTransport, listRemotes, remoteUrlKind, removeRemote, type RefUpdate, type RemoteAuthCallback, type RemoteSyncOptions, type SkippedRef } from '@gitway/core';
+import { printableName, shortId, syncedRef } from '@gitway/core/internal';
 import type { Context, Output } from '../context.js';
 import { progressBar } from '../utils/progress.js';
 import { table } from '../utils/format.js';
@@ -92,7 +92,10 @@ export function describeUpdates(ctx: Context, updates: RefUpdate[]): string {
     s === 'up-to-date' ? c.dim(s) : s === 'diverged' || s === 'rejected' || s === 'forced' ? c.red(s) : s === 'ahead' ? c.yellow(s) : c.green(s);
   // Records that travel with every push (source documents, AWS links) are one per deployment:
   // counted per kind and status, as git summarises tags, and left out when up to date.
-  const recordKind = (ref: string): string | undefined => SYNCED_REFS.find((s) => s.always && ref.startsWith(s.remote))?.kind;
+  const recordKind = (ref: string): string | undefined => {
+    const spec = syncedRef(ref)?.spec;
+    return spec?.always ? spec.kind : undefined;
+  };
   const counts = new Map<string, number>();
   for (const u of updates) {
     const kind = recordKind(u.ref);
