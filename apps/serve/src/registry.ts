@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { getRestApiId, init } from '@gitway/core';
-import { storeLoader, type StoreLoader } from '@gitway/preview';
+import { storeLoader, type createPreviewHandler, type StoreLoader } from '@gitway/preview';
 import { badRequest } from './errors.js';
 
 /** One served REST API: a gitway repository and what serving it keeps. */
@@ -15,6 +15,8 @@ export interface ApiRepo {
   cache: Record<string, unknown>;
   /** Data-plane stage loader (reloads a stage when its ref moves). */
   loader: StoreLoader;
+  /** The data plane serving this API's stages, made on its first request; closed (its stage workers stopped) when the API is forgotten or the server closes. */
+  dataPlane?: ReturnType<typeof createPreviewHandler>;
   /** When the repository was created (epoch ms). */
   createdDate: number;
 }
@@ -62,7 +64,7 @@ export class Registry {
   }
 
   private forget(repo: ApiRepo): void {
-    repo.loader.close();
+    release(repo);
     this.repos.delete(repo.restApiId);
     this.byDir.delete(repo.dir);
   }
@@ -114,6 +116,13 @@ export class Registry {
   }
 
   close(): void {
-    for (const repo of this.repos.values()) repo.loader.close();
+    for (const repo of this.repos.values()) release(repo);
   }
+}
+
+/** Stops what serving `repo` holds: its ref watcher and its data plane's stage workers. */
+function release(repo: ApiRepo): void {
+  repo.loader.close();
+  repo.dataPlane?.close();
+  repo.dataPlane = undefined;
 }

@@ -63,11 +63,9 @@ export async function createServeServer(options: ServeOptions): Promise<ServeSer
   const now = options.now ?? Date.now;
   const registry = new Registry(root, { random: options.random, log: options.log });
   await registry.scan();
-  const dataPlanes = new WeakMap<ApiRepo, (req: IncomingMessage, res: ServerResponse) => void>();
   const dataPlane = (repo: ApiRepo) => {
-    let listener = dataPlanes.get(repo);
-    if (!listener) dataPlanes.set(repo, (listener = createPreviewHandler({ loadStage: repo.loader, handlers: options.handlers, log: options.log, apiId: repo.restApiId })));
-    return listener;
+    repo.dataPlane ??= createPreviewHandler({ loadStage: repo.loader, handlers: options.handlers, log: options.log, apiId: repo.restApiId });
+    return repo.dataPlane;
   };
 
   async function serveStage(restApiId: string, url: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
