@@ -1,6 +1,6 @@
 import { Compile, parse } from 'velocityjs';
 import { callVtlMethod } from './callVtlMethod.js';
-import { readOnly } from './readOnly.js';
+import { readOnly, withViews } from './readOnly.js';
 import { DEFAULT_TEMPLATE_LIMITS, TemplateBudget, TemplateLimitError, withBudget, type TemplateLimits } from './TemplateBudget.js';
 
 export type { TemplateLimits } from './TemplateBudget.js';
@@ -112,8 +112,10 @@ export function renderTemplate(template: string, variables: Record<string, unkno
     astCache.set(template, asts);
   }
   const budget = new TemplateBudget({ ...DEFAULT_TEMPLATE_LIMITS, ...limits });
-  const context: Record<string, unknown> = { ...variables };
-  for (const name of HOST) if (Object.hasOwn(context, name)) context[name] = readOnly(context[name]);
   const compiled = new BoundedCompile(asts, budget);
-  return withBudget(budget, () => compiled.render(context, undefined, true));
+  return withViews(() => {
+    const context: Record<string, unknown> = { ...variables };
+    for (const name of HOST) if (Object.hasOwn(context, name)) context[name] = readOnly(context[name]);
+    return withBudget(budget, () => compiled.render(context, undefined, true));
+  });
 }
