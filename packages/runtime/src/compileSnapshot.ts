@@ -8,7 +8,7 @@ import { describeFailure, traceCompletion, traceMethodRequest } from './executio
 import { invokeIntegration } from './integrations/invokeIntegration.js';
 import { renderGatewayResponse } from './renderGatewayResponse.js';
 import { resourceIdOf } from './resourceIdOf.js';
-import { compileRouter } from './router/compileRouter.js';
+import { compileRouter, type RouteMatch } from './router/compileRouter.js';
 import type { createResponseCache } from './settings/createResponseCache.js';
 import type { createThrottle } from './settings/createThrottle.js';
 import { cacheControl, withCacheControlWarning } from './settings/cacheControl.js';
@@ -40,6 +40,8 @@ export interface RunOptions {
   test?: boolean;
   /** Replaces the snapshot's stage variables for this request. */
   stageVariables?: Record<string, string>;
+  /** The route of `req.method` and `req.path`, when the caller already matched it (`match`). */
+  match?: RouteMatch | null;
 }
 
 const util = createVtlUtil();
@@ -49,11 +51,12 @@ const util = createVtlUtil();
  * request pipeline — route, throttle, authorize, validate, cache, transform, invoke,
  * respond, one named step each, in that order — which never throws (failures become
  * gateway responses); `fast` answers static MOCK routes (isStaticMock) from the response
- * `run` produced for them.
+ * `run` produced for them; `match` routes a request once for both.
  *
  * @example
  * const snapshot = compileSnapshot(api, { stage, stageVariables: stage.variables ?? {}, handlers: {}, fetch, now, log, throttle, cache });
- * const response = snapshot.fast('GET', '/health') ?? (await snapshot.run(request, ctx));
+ * const match = snapshot.match('GET', '/health');
+ * const response = snapshot.fast(match) ?? (await snapshot.run(request, ctx, { match }));
  */
 export function compileSnapshot(
   api: Api,
@@ -95,9 +98,8 @@ export function compileSnapshot(
     return info;
   };
 
-  /** The answer of a static MOCK route for a bodiless request without Content-Type, or undefined. */
-  const fast = (httpMethod: string, path: string): GatewayResponse | undefined => {
-    const route = router.match(httpMethod, path);
+  /** The answer of a static MOCK route (matched by `router.match`) for a bodiless request without Content-Type, or undefined. */
+  const fast = (route: RouteMatch | null): GatewayResponse | undefined => {
     if (!route) return undefined;
     const info = staticInfo(route.method, route.resource.path);
     if (!info.response) return undefined;
@@ -112,7 +114,7 @@ export function compileSnapshot(
   /** Matches the route, finds its method setting, starts the execution log. */
   const route: Step = (f) => {
     if (f.req.body.length > MAX_PAYLOAD_BYTES) throw new GatewayError('REQUEST_TOO_LARGE');
-    const match = router.match(f.req.method, f.req.path);
+    const match = f.o.match !== undefined ? f.o.match : router.match(f.req.method, f.req.path);
     if (!match) throw new GatewayError('MISSING_AUTHENTICATION_TOKEN');
     const { resource, method } = match;
     f.params.path = match.pathParameters;
@@ -142,7 +144,8 @@ export function compileSnapshot(
 
   /** Checks parameters and body against the method's request validator; a method needs an integration. */
   const validate: Step = (f) => {
-    f.contentType = (f.req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
+    const contentType = f.req.headers['content-type'];
+    f.contentType = contentType === undefined ? 'application/json' : contentType.split(';')[0].trim().toLowerCase();
     f.bodyText = f.req.body.toString('utf8');
     validator(f.method, f.params, f.contentType, f.bodyText);
     if (!f.method.methodIntegration) throw new GatewayError('API_CONFIGURATION_ERROR');
@@ -212,7 +215,7 @@ export function compileSnapshot(
   const run = async (req: NormalizedRequest, ctx: RequestContext, o: RunOptions = {}): Promise<GatewayResponse> => {
     const f = {
       req, ctx, o, trace: o.trace, integrated: false, control: 'read', stageVariables: o.stageVariables ?? deps.stageVariables,
-      params: { path: {}, querystring: Object.fromEntries(Object.entries(req.multiQuery).map(([k, v]) => [k, v[v.length - 1]])), header: req.headers },
+      params: { path: {}, querystring: lastValues(req.multiQuery), header: req.headers },
     } as Flight;
     let response: GatewayResponse | undefined;
     try {
@@ -233,7 +236,7 @@ export function compileSnapshot(
     }
     return response!;
   };
-  return { run, fast };
+  return { run, fast, match: (httpMethod, path) => router.match(httpMethod, path) };
 }
 
 /** One request on its way through the pipeline: the steps read what earlier steps filled in. */
@@ -266,6 +269,19 @@ interface Flight {
 /** A pipeline step: returns a response to end the pipeline early, or nothing to go on. */
 type Step = (f: Flight) => GatewayResponse | void | Promise<GatewayResponse | void>;
 
+/** Each query parameter's last value (`$input.params()` and `method.request.querystring.x`). */
+function lastValues(multiQuery: Record<string, string[]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k in multiQuery) {
+    if (!Object.hasOwn(multiQuery, k)) continue;
+    const value = multiQuery[k][multiQuery[k].length - 1];
+    // An own '__proto__' key, as Object.fromEntries makes it (an assignment would set the prototype).
+    if (k === '__proto__') Object.defineProperty(out, k, { value, writable: true, enumerable: true, configurable: true });
+    else out[k] = value;
+  }
+  return out;
+}
+
 /** A deep-frozen copy of a response with a string body (a Buffer cannot be frozen). */
 function frozenResponse(response: GatewayResponse): GatewayResponse {
   const headers: GatewayResponse['headers'] = {};
@@ -276,5 +292,7 @@ function frozenResponse(response: GatewayResponse): GatewayResponse {
 /** A compiled snapshot: the full pipeline, and the answer of static MOCK routes without it. */
 export interface CompiledSnapshot {
   run(req: NormalizedRequest, ctx: RequestContext, options?: RunOptions): Promise<GatewayResponse>;
-  fast(httpMethod: string, path: string): GatewayResponse | undefined;
+  /** The snapshot's route of a request (null: none), for `fast` and then `run` (so a request is routed once). */
+  match(httpMethod: string, path: string): RouteMatch | null;
+  fast(route: RouteMatch | null): GatewayResponse | undefined;
 }

@@ -3,9 +3,9 @@
 // MOCK route and the TOKEN authorizer + stage cache route. See README.md "Rows".
 //   node tools/bench/src/runtimeHandle.mjs [--n 20000] [--reps 5] [--route vtl|static|auth_cache]
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDefinition } from '@gitway/core';
-import { createGateway } from '@gitway/runtime';
 import { PIPELINE_API } from './previewPipeline.mjs';
 
 const STATIC = `  /static:
@@ -56,6 +56,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** CPU microseconds per request of each route, medians of `reps` runs of `n` requests. */
 export async function runtimeHandle({ n = 20_000, reps = 5, only } = {}) {
+  // RUNTIME_DIST=dir: measure another build of the runtime (e.g. the one before a change).
+  const { createGateway } = await import(process.env.RUNTIME_DIST ? pathToFileURL(path.resolve(process.env.RUNTIME_DIST, 'index.js')).href : '@gitway/runtime');
   const api = await parseDefinition({ text: PIPELINE_API.replace('paths:\n', `paths:\n${STATIC}`), filename: 'api.yaml' });
   const backend = async () => new Response('{"id":"7"}', { status: 200, headers: { 'content-type': 'application/json' } });
   const handlers = {
