@@ -1,10 +1,11 @@
 // runtime_handle_us: the runtime's own CPU per request, in-process (`gateway.handle()` in a
 // loop, no HTTP, no worker thread) on preview_vtl_rps's routes: the VTL MOCK route, a static
 // MOCK route and the TOKEN authorizer + stage cache route. See README.md "Rows".
-//   node tools/bench/src/runtimeHandle.mjs [--n 20000] [--reps 5] [--route vtl|static|auth_cache]
+//   node tools/bench/src/runtimeHandle.mjs [--n 20000] [--reps 5] [--route vtl|static|auth_cache] [--json]
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDefinition } from '@gitway/core';
 import { PIPELINE_API } from './previewPipeline.mjs';
 
@@ -92,5 +93,15 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const arg = (name, d) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : d);
   const route = process.argv.includes('--route') ? process.argv[process.argv.indexOf('--route') + 1] : undefined;
   const us = await runtimeHandle({ n: arg('--n', 20_000), reps: arg('--reps', 5), only: route });
-  for (const [k, v] of Object.entries(us)) console.log(`${k.padEnd(12)} ${v.toFixed(2)} us/request`);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(us));
+  else for (const [k, v] of Object.entries(us)) console.log(`${k.padEnd(12)} ${v.toFixed(2)} us/request`);
+}
+
+/** The runtime_handle_us row, measured in a process of its own (the runner's heap holds the 10k API). */
+export function runtimeHandleRow({ quick, record, notes }) {
+  const args = [fileURLToPath(import.meta.url), '--json', '--n', quick ? '5000' : '20000', '--reps', quick ? '3' : '5'];
+  const us = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }));
+  const r2 = (x) => Math.round(x * 100) / 100;
+  record('runtime_handle_us', us.vtl, us.raw_vtl, 'us', { staticMockUs: r2(us.static), authCacheUs: r2(us.auth_cache) });
+  notes.runtime_handle_us = `gateway.handle() in-process, CPU per request: VTL route (preview_vtl_rps's GET /vtl/42) ${r2(us.vtl)} us, static MOCK ${r2(us.static)} us, TOKEN authorizer + stage cache hit ${r2(us.auth_cache)} us; anchor: a function building that VTL answer with template literals and randomUUID`;
 }
