@@ -1,6 +1,6 @@
 import { compileSnapshot, type NormalizedRequest } from './compileSnapshot.js';
 import { createRequestContext } from './createRequestContext.js';
-import { formatAccessLog } from './formatAccessLog.js';
+import { compileAccessLog } from './formatAccessLog.js';
 import { createResponseCache } from './settings/createResponseCache.js';
 import { createThrottle } from './settings/createThrottle.js';
 import { markCanary } from './servedByCanary.js';
@@ -42,6 +42,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const canary = canaryApi && percent > 0 ? compileCanary(canaryApi) : undefined;
   let testCanary = canary;
   const accessLogFormat = stage.accessLogSettings?.format;
+  const accessLog = accessLogFormat ? compileAccessLog(accessLogFormat) : undefined;
 
   return {
     async handle(request: GatewayRequest) {
@@ -72,10 +73,13 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       });
       ctx.isCanaryRequest = useCanary;
       const response = await snapshot.run(req, ctx, match === undefined ? undefined : { match });
-      ctx.status = response.statusCode;
-      ctx.responseLength = Buffer.byteLength(response.body);
-      ctx.responseLatency = now() - started;
-      if (accessLogFormat) log(formatAccessLog(accessLogFormat, ctx));
+      // Only the access log reads $context after the response (its length costs a pass over the body).
+      if (accessLog) {
+        ctx.status = response.statusCode;
+        ctx.responseLength = Buffer.byteLength(response.body);
+        ctx.responseLatency = now() - started;
+        log(accessLog(ctx));
+      }
       return useCanary ? markCanary(response) : response;
     },
 

@@ -139,3 +139,71 @@ describe('$context.requestTime, formatted once per second', () => {
     expect(at(0)).toBe('01/Jan/1970:00:00:00 +0000');
   });
 });
+
+describe('access log formats compiled once', () => {
+  /** The per-request formatter this replaced: one regex replace over the format. */
+  const reference = (format: string, context: Record<string, unknown>) =>
+    format.replace(/\$context\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/g, (_, path: string) => {
+      let value: unknown = context;
+      for (const key of path.split('.')) value = value && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+      return value === undefined || value === null || value === '' ? '-' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    });
+  it('writes what the per-request formatter wrote, for every format and context', async () => {
+    const { compileAccessLog, formatAccessLog } = await import('./formatAccessLog.js');
+    const ctx = { ...createRequestContext({ now: 0, stageName: 's', apiId: 'a', accountId: '1', method: 'GET', path: '/p', headers: { host: 'h.example' }, sourceIp: '1.2.3.4', requestId: 'r-1' }), status: 200, empty: '', nul: null, n: 0, authorizer: { principalId: 'p', claims: { sub: 'x' } } };
+    const formats = [
+      '', 'plain text', '$context.requestId', '$context.requestId.', '$context.requestId$context.status', '{"id":"$context.requestId","ip":"$context.identity.sourceIp","t":"$context.requestTime"}',
+      '$context.identity', '$context.authorizer.claims.sub $context.authorizer.claims.nope $context.nope.deeper', '$context.empty|$context.nul|$context.n', '$$context.status $context. $context.__proto__ $context.constructor',
+      '$context.error.message $context.resourcePath $context.domainPrefix $context.extendedRequestId', 'a $context.status b $context.status c',
+    ];
+    for (const format of formats) {
+      const line = compileAccessLog(format);
+      for (const context of [ctx, {}, { identity: 'flat' }]) {
+        expect([format, line(context)]).toEqual([format, reference(format, context)]);
+        expect(formatAccessLog(format, context)).toBe(reference(format, context));
+      }
+    }
+  });
+
+  it('a stage with access logs writes one line per request, with the status and length of the answer', async () => {
+    const lines: string[] = [];
+    const gw = createGateway({
+      api: apiOf({ '/a': { path: '/a', resourceMethods: { GET: mockMethod('{"ok": true}') } } }),
+      stage: { ...stage, accessLogSettings: { format: '$context.httpMethod $context.resourcePath $context.status $context.responseLength $context.requestId', destinationArn: 'arn' } },
+      log: (line) => lines.push(line),
+    });
+    await gw.handle({ ...get('/a'), requestId: 'id-1' });
+    await gw.handle({ ...get('/b'), requestId: 'id-2' });
+    expect(lines).toEqual(['GET /a 200 12 id-1', 'GET - 403 42 id-2']);
+  });
+});
+
+describe('the response template an Accept header picks, remembered per response', () => {
+  it('picks by Accept (first listed type with a template, else application/json, else the first), whatever came before', async () => {
+    const method = mockMethod('');
+    method.methodIntegration!.integrationResponses!.default.responseTemplates = { 'application/xml': '<a/>', 'application/json': '{"a":1}' };
+    const gw = createGateway({ api: apiOf({ '/a': { path: '/a', resourceMethods: { GET: method } } }), stage });
+    const long = `${'text/x-long;q=0.1, '.repeat(20)}application/xml`;
+    const cases: [string | undefined, string][] = [
+      ['application/xml', '<a/>'], [undefined, '{"a":1}'], ['text/html, application/xml;q=0.9', '<a/>'], ['APPLICATION/XML', '<a/>'],
+      ['text/html', '{"a":1}'], [long, '<a/>'], ['application/json, application/xml', '{"a":1}'], ['', '{"a":1}'],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [accept, body] of cases) {
+        const res = await gw.handle(get('/a', accept === undefined ? {} : { accept }));
+        expect([accept, text(res), res.headers['content-type']]).toEqual([accept, body, body.startsWith('<') ? 'application/xml' : 'application/json']);
+      }
+    }
+  });
+});
+
+describe('$context derived fields', () => {
+  const ctx = (host: string | undefined, requestId: string) =>
+    createRequestContext({ now: 0, stageName: 's', apiId: 'a', accountId: '1', method: 'GET', path: '/', headers: host === undefined ? {} : { host }, sourceIp: '1', requestId });
+  it('domainName and domainPrefix from Host, extendedRequestId from the request id', () => {
+    expect([ctx('api.example.com', 'r').domainName, ctx('api.example.com', 'r').domainPrefix]).toEqual(['api.example.com', 'api']);
+    expect([ctx('localhost:3000', 'r').domainPrefix, ctx(undefined, 'r').domainPrefix, ctx('', 'r').domainPrefix, ctx('.x', 'r').domainPrefix]).toEqual(['localhost:3000', 'localhost', '', '']);
+    expect(ctx(undefined, 'c0ffee00-1234-4abc-8def-0123456789ab').extendedRequestId).toBe('c0ffee0012344abc=');
+    expect([ctx(undefined, 'plain').extendedRequestId, ctx(undefined, 'a-b-c-d-e-f-g-h-i-j-k').extendedRequestId]).toEqual(['plain=', 'abcdefghi=']);
+  });
+});
