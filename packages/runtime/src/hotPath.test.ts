@@ -207,3 +207,21 @@ describe('$context derived fields', () => {
     expect([ctx(undefined, 'plain').extendedRequestId, ctx(undefined, 'a-b-c-d-e-f-g-h-i-j-k').extendedRequestId]).toEqual(['plain=', 'abcdefghi=']);
   });
 });
+
+describe('execution log data lines are formatted only when written', () => {
+  it('keepsData: INFO with dataTraceEnabled, and TestInvokeMethod (the default setting); no data entries otherwise', async () => {
+    const { ExecutionTrace } = await import('./executionLog/ExecutionTrace.js');
+    const { traceMethodRequest } = await import('./executionLog/traceSteps.js');
+    const request = { requestId: 'r', method: 'GET', path: '/p', pathParams: {}, query: {}, headers: { authorization: 'secret-token-123456' }, body: Buffer.from('{}') };
+    const kinds = (setting?: { loggingLevel?: string; dataTraceEnabled?: boolean }) => {
+      const trace = new ExecutionTrace(() => 0, setting);
+      traceMethodRequest(trace, request);
+      return [trace.keepsData, trace.entries.map((e) => e.kind).join(',')];
+    };
+    expect(kinds()).toEqual([true, 'info,info,info,info,data,data']);
+    expect(kinds({ loggingLevel: 'INFO', dataTraceEnabled: true })).toEqual([true, 'info,info,info,info,data,data']);
+    expect(kinds({ loggingLevel: 'INFO', dataTraceEnabled: false })).toEqual([false, 'info,info,info,info']);
+    expect(kinds({ loggingLevel: 'INFO' })).toEqual([false, 'info,info,info,info']);
+    expect(kinds({ loggingLevel: 'ERROR', dataTraceEnabled: true })).toEqual([false, 'info,info,info,info']);
+  });
+});

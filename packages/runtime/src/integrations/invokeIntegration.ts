@@ -97,7 +97,7 @@ export async function invokeIntegration(c: IntegrationCall): Promise<GatewayResp
       const binary = binaryTypes.some((t) => t === c.contentType || t === '*/*' || (t.endsWith('/*') && c.contentType.startsWith(t.slice(0, -1))));
       const event = buildProxyEvent({ resourcePath: c.resourcePath, path: c.path, method: c.method, headers: c.headers, multiQuery: c.multiQuery, pathParameters: c.params.path, stageVariables: c.stageVariables, context: c.context, body: c.body, binary });
       let result: unknown;
-      if (c.trace) traceEndpointRequest(c.trace, lambdaInvokeUrl(uri), { 'x-amzn-lambda-integration-tag': c.context.requestId }, JSON.stringify(event));
+      if (c.trace) traceEndpointRequest(c.trace, lambdaInvokeUrl(uri), { 'x-amzn-lambda-integration-tag': c.context.requestId }, c.trace.keepsData ? JSON.stringify(event) : '');
       const started = c.now();
       try {
         result = await callHandler(handler, event, { functionName: name, requestId: c.context.requestId, timeoutMs, now: c.now });
@@ -108,7 +108,7 @@ export async function invokeIntegration(c: IntegrationCall): Promise<GatewayResp
           detail: `Lambda execution failed with status 200 due to customer function error: ${(error as Error)?.message ?? String(error)}. Lambda request id: ${c.context.requestId}`,
         });
       }
-      if (c.trace) traceEndpointResponse(c.trace, { statusCode: 200, headers: {}, body: JSON.stringify(result ?? null) }, c.now() - started);
+      if (c.trace) traceEndpointResponse(c.trace, { statusCode: 200, headers: {}, body: c.trace.keepsData ? JSON.stringify(result ?? null) : '' }, c.now() - started);
       return mapProxyResult(result);
     }
     case 'AWS': {
