@@ -85,6 +85,18 @@ export function compileSnapshot(
     if (!setting) settings.set(routeKey, (setting = methodSettingFor(stage.methodSettings, resourcePath, httpMethod)));
     return setting;
   };
+  /** A route's key ("GET /pets/{id}"), $context.resourceId and setting, found once per resource and method (not rebuilt per request). */
+  const routes = new WeakMap<Resource, Map<Method, { routeKey: string; resourceId: string; setting: EffectiveMethodSetting }>>();
+  const routeOf = (resource: Resource, method: Method) => {
+    let byMethod = routes.get(resource);
+    if (!byMethod) routes.set(resource, (byMethod = new Map()));
+    let found = byMethod.get(method);
+    if (!found) {
+      const routeKey = `${method.httpMethod} ${resource.path}`;
+      byMethod.set(method, (found = { routeKey, resourceId: resourceIdOf(resource.path), setting: settingFor(routeKey, resource.path, method.httpMethod) }));
+    }
+    return found;
+  };
   // Static MOCK methods (see isStaticMock): their one answer, once the full pipeline produced it.
   const staticAnswers = new WeakMap<Method, { routeKey: string; response?: GatewayResponse }>();
   const staticInfo = (method: Method, resourcePath: string) => {
@@ -119,11 +131,12 @@ export function compileSnapshot(
     const { resource, method } = match;
     f.params.path = match.pathParameters;
     f.ctx.resourcePath = resource.path;
-    f.ctx.resourceId = resourceIdOf(resource.path);
+    const { routeKey, resourceId, setting } = routeOf(resource, method);
+    f.ctx.resourceId = resourceId;
     f.resource = resource;
     f.method = method;
-    f.routeKey = `${method.httpMethod} ${resource.path}`;
-    f.setting = settingFor(f.routeKey, resource.path, method.httpMethod);
+    f.routeKey = routeKey;
+    f.setting = setting;
     if (!f.trace && logs(f.setting)) f.trace = new ExecutionTrace(deps.now, f.setting);
     if (f.trace) traceMethodRequest(f.trace, { requestId: f.ctx.requestId, method: f.req.method, path: f.req.path, pathParams: f.params.path, query: f.req.multiQuery, headers: f.req.headers, body: f.req.body });
   };

@@ -225,3 +225,24 @@ describe('execution log data lines are formatted only when written', () => {
     expect(kinds({ loggingLevel: 'ERROR', dataTraceEnabled: true })).toEqual([false, 'info,info,info,info']);
   });
 });
+
+describe('stage cache keys, their parameters parsed once', () => {
+  it('match the per-request reading for every kind of parameter', async () => {
+    const { cacheKeyOf } = await import('./settings/cacheKeyOf.js');
+    const reference = (httpMethod: string, path: string, cacheKeyParameters: string[] | undefined, params: { path: Record<string, string>; querystring: Record<string, string>; header: Record<string, string> }) =>
+      [httpMethod, path, ...(cacheKeyParameters ?? []).map((p) => {
+        const m = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(p);
+        const source = m ? params[m[1] as 'path'] : undefined;
+        return `${p}=${source?.[m![1] === 'header' ? m![2].toLowerCase() : m![2]] ?? ''}`;
+      })].join('\n');
+    const params = { path: { id: '7', '': 'e' }, querystring: { q: 'a b', Q: 'upper' }, header: { 'x-tenant': 't1', authorization: 'tok' } };
+    const lists = [
+      undefined, [], ['method.request.path.id'], ['method.request.querystring.q', 'method.request.querystring.Q', 'method.request.querystring.missing'],
+      ['method.request.header.X-Tenant', 'method.request.header.x-tenant', 'method.request.header.Authorization'], ['method.request.body.x', 'integration.request.path.id', 'junk'],
+      ['method.request.path.id', 'method.request.header.X-Tenant', 'method.request.path.id'],
+    ];
+    for (let round = 0; round < 2; round++) for (const list of lists) for (const [verb, path] of [['GET', '/a/7'], ['POST', '/']]) {
+      expect(cacheKeyOf(verb, path, list, params)).toBe(reference(verb, path, list, params));
+    }
+  });
+});
