@@ -7,7 +7,7 @@ import { DOTALL, safeRegex } from './safeRegex.js';
 import type { GatewayResponse, ResponseHeaders } from './types.js';
 import { createVtlInput, type VtlParams } from './vtl/createVtlInput.js';
 import { createVtlUtil } from './vtl/createVtlUtil.js';
-import { renderTemplate } from './vtl/renderTemplate.js';
+import { isLiteralTemplate, renderTemplate } from './vtl/renderTemplate.js';
 
 type Selector = { pattern: ReturnType<typeof safeRegex> | null; response: IntegrationResponse }[];
 const selectors = new WeakMap<Integration, Selector>();
@@ -59,7 +59,8 @@ export function applyIntegrationResponse(
   const type = pickResponseType(templates, accept);
   if (type !== undefined && templates[type] !== '' && templates[type] != null) {
     try {
-      body = renderTemplate(templates[type], { input: createVtlInput(bodyText, params), util, context: ctx, stageVariables });
+      const template = templates[type];
+      body = isLiteralTemplate(template) ? template : renderTemplate(template, { input: createVtlInput(bodyText, params), util, context: ctx, stageVariables });
     } catch (error) {
       throw GatewayError.configuration(`Unable to transform response: ${(error as Error)?.message ?? String(error)}`, error);
     }

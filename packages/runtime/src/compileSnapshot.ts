@@ -19,7 +19,7 @@ import { authorize } from './authorize.js';
 import type { FetchLike, GatewayResponse, LambdaHandler } from './types.js';
 import { createVtlInput, type VtlParams } from './vtl/createVtlInput.js';
 import { createVtlUtil } from './vtl/createVtlUtil.js';
-import { renderTemplate } from './vtl/renderTemplate.js';
+import { isLiteralTemplate, renderTemplate } from './vtl/renderTemplate.js';
 import { selectRequestTemplate } from './vtl/selectRequestTemplate.js';
 
 /** API Gateway's payload limit. */
@@ -181,7 +181,8 @@ export function compileSnapshot(
     const proxy = f.integration.type === 'HTTP_PROXY' || f.integration.type === 'AWS_PROXY';
     const template = proxy ? undefined : selectRequestTemplate(f.integration, f.contentType);
     try {
-      f.transformed = template === undefined ? undefined : renderTemplate(template, { input: createVtlInput(f.bodyText, f.params), util, context: f.ctx, stageVariables: f.stageVariables });
+      f.transformed =
+        template === undefined || isLiteralTemplate(template) ? template : renderTemplate(template, { input: createVtlInput(f.bodyText, f.params), util, context: f.ctx, stageVariables: f.stageVariables });
     } catch (error) {
       throw GatewayError.configuration(`Unable to transform request: ${(error as Error)?.message ?? String(error)}`, error);
     }
@@ -226,10 +227,13 @@ export function compileSnapshot(
   };
 
   const run = async (req: NormalizedRequest, ctx: RequestContext, o: RunOptions = {}): Promise<GatewayResponse> => {
+    // Every field from the start: one object shape for all requests (the steps fill them in).
     const f = {
       req, ctx, o, trace: o.trace, integrated: false, control: 'read', stageVariables: o.stageVariables ?? deps.stageVariables,
       params: { path: {}, querystring: lastValues(req.multiQuery), header: req.headers },
-    } as Flight;
+      resource: undefined, method: undefined, routeKey: '', setting: undefined, contentType: '', bodyText: '', integration: undefined,
+      cacheKey: undefined, transformed: undefined, response: undefined,
+    } as unknown as Flight;
     let response: GatewayResponse | undefined;
     try {
       for (const step of steps) {

@@ -87,10 +87,20 @@ export function renderTemplate(template: string, variables: Record<string, unkno
   return render(template, variables, limits, true);
 }
 
+/**
+ * Whether a template renders as itself: without a reference or directive (escapes and
+ * comments need '\\' or '#'). Callers skip building its variables.
+ *
+ * @example
+ * isLiteralTemplate('{"statusCode": 200}'); // true
+ */
+export function isLiteralTemplate(template: string): boolean {
+  return !/[$#\\]/.test(template);
+}
+
 /** renderTemplate, with `flat: false` always through velocityjs (tests compare the two renderers). */
 export function render(template: string, variables: Record<string, unknown>, limits: Partial<TemplateLimits>, flat: boolean): string {
-  // Without a reference or directive a template renders as itself (apart from escapes and comments, which need '\\' or '#').
-  if (!/[$#\\]/.test(template)) return template;
+  if (isLiteralTemplate(template)) return template;
   let parsed = astCache.get(template);
   if (!parsed) {
     const asts = parse(template);
