@@ -7,6 +7,7 @@ import { executionLogLines } from './executionLog/formatExecutionLog.js';
 import { describeFailure, traceCompletion, traceMethodRequest } from './executionLog/traceSteps.js';
 import { invokeIntegration } from './integrations/invokeIntegration.js';
 import { renderGatewayResponse } from './renderGatewayResponse.js';
+import { lastValues } from './lastValues.js';
 import { resourceIdOf } from './resourceIdOf.js';
 import { compileRouter, type RouteMatch } from './router/compileRouter.js';
 import type { createResponseCache } from './settings/createResponseCache.js';
@@ -285,19 +286,6 @@ interface Flight {
 
 /** A pipeline step: returns a response to end the pipeline early, or nothing to go on. */
 type Step = (f: Flight) => GatewayResponse | void | Promise<GatewayResponse | void>;
-
-/** Each query parameter's last value (`$input.params()` and `method.request.querystring.x`). */
-function lastValues(multiQuery: Record<string, string[]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k in multiQuery) {
-    if (!Object.hasOwn(multiQuery, k)) continue;
-    const value = multiQuery[k][multiQuery[k].length - 1];
-    // An own '__proto__' key, as Object.fromEntries makes it (an assignment would set the prototype).
-    if (k === '__proto__') Object.defineProperty(out, k, { value, writable: true, enumerable: true, configurable: true });
-    else out[k] = value;
-  }
-  return out;
-}
 
 /** A deep-frozen copy of a response with a string body (a Buffer cannot be frozen). */
 function frozenResponse(response: GatewayResponse): GatewayResponse {
