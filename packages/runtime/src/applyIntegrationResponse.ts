@@ -7,11 +7,12 @@ import { DOTALL, safeRegex } from './safeRegex.js';
 import type { GatewayResponse, ResponseHeaders } from './types.js';
 import { createVtlInput, type VtlParams } from './vtl/createVtlInput.js';
 import { createVtlUtil } from './vtl/createVtlUtil.js';
-import { renderTemplate } from './vtl/renderTemplate.js';
+import { isLiteralTemplate, renderTemplate } from './vtl/renderTemplate.js';
 
 type Selector = { pattern: ReturnType<typeof safeRegex> | null; response: IntegrationResponse }[];
 const selectors = new WeakMap<Integration, Selector>();
 const util = createVtlUtil();
+const NO_TEMPLATES: Record<string, string> = Object.freeze({});
 
 /**
  * Maps a backend result through the integration responses: the first whose
@@ -35,21 +36,31 @@ export function applyIntegrationResponse(
   if (!selector) selectors.set(integration, (selector = compileSelector(integration)));
   // Lambda successes always take the default response; errors and HTTP statuses are matched.
   const subject = result.lambda ? result.errorMessage : String(result.statusCode);
-  const chosen =
-    (subject !== undefined ? selector.find((s) => s.pattern?.matches(subject))?.response : undefined) ??
-    selector.find((s) => s.pattern === null)?.response;
+  let chosen: IntegrationResponse | undefined;
+  if (subject !== undefined) for (const s of selector) if (s.pattern?.matches(subject)) {
+    chosen = s.response;
+    break;
+  }
+  if (!chosen) for (const s of selector) if (s.pattern === null) {
+    chosen = s.response;
+    break;
+  }
   if (!chosen) throw GatewayError.configuration(`No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${result.statusCode}`);
 
   const bodyText = result.body.toString('utf8');
   const backendHeaders: Record<string, string> = {};
-  for (const [k, v] of Object.entries(result.headers)) backendHeaders[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const k in result.headers) if (Object.hasOwn(result.headers, k)) {
+    const v = result.headers[k];
+    backendHeaders[k] = Array.isArray(v) ? v.join(',') : v;
+  }
   const headers: ResponseHeaders = {};
   let body: Buffer | string = result.body;
-  const templates = chosen.responseTemplates ?? {};
+  const templates = chosen.responseTemplates ?? NO_TEMPLATES;
   const type = pickResponseType(templates, accept);
   if (type !== undefined && templates[type] !== '' && templates[type] != null) {
     try {
-      body = renderTemplate(templates[type], { input: createVtlInput(bodyText, params), util, context: ctx, stageVariables });
+      const template = templates[type];
+      body = isLiteralTemplate(template) ? template : renderTemplate(template, { input: createVtlInput(bodyText, params), util, context: ctx, stageVariables });
     } catch (error) {
       throw GatewayError.configuration(`Unable to transform response: ${(error as Error)?.message ?? String(error)}`, error);
     }
@@ -57,19 +68,22 @@ export function applyIntegrationResponse(
   } else {
     headers['content-type'] = backendHeaders['content-type'] ?? 'application/json';
   }
-  const sources = {
-    'integration.response.header': backendHeaders,
-    'integration.response.body': bodyText,
-    'method.request.path': params.path,
-    'method.request.querystring': params.querystring,
-    'method.request.header': params.header,
-    stageVariables,
-    context: ctx,
-  };
-  for (const [target, expr] of Object.entries(chosen.responseParameters ?? {})) {
-    if (!target.startsWith('method.response.header.')) continue;
-    const value = resolveParameter(expr, sources);
-    if (value !== undefined) headers[target.slice('method.response.header.'.length).toLowerCase()] = value;
+  const parameters = chosen.responseParameters;
+  if (parameters !== undefined) {
+    const sources = {
+      'integration.response.header': backendHeaders,
+      'integration.response.body': bodyText,
+      'method.request.path': params.path,
+      'method.request.querystring': params.querystring,
+      'method.request.header': params.header,
+      stageVariables,
+      context: ctx,
+    };
+    for (const [target, expr] of Object.entries(parameters)) {
+      if (!target.startsWith('method.response.header.')) continue;
+      const value = resolveParameter(expr, sources);
+      if (value !== undefined) headers[target.slice('method.response.header.'.length).toLowerCase()] = value;
+    }
   }
   const statusCode = Number(chosen.statusCode);
   if (!Number.isInteger(statusCode)) throw new GatewayError('API_CONFIGURATION_ERROR');
@@ -94,6 +108,22 @@ function compileSelector(integration: Integration): Selector {
 }
 
 function pickResponseType(templates: Record<string, string>, accept: string): string | undefined {
+  if (accept.length > 256) return pickFresh(templates, accept);
+  let picks = picked.get(templates);
+  if (!picks) picked.set(templates, (picks = new Map()));
+  let type = picks.get(accept);
+  if (type === undefined && !picks.has(accept)) {
+    type = pickFresh(templates, accept);
+    if (picks.size >= 64) picks.clear();
+    picks.set(accept, type);
+  }
+  return type;
+}
+
+/* The type each Accept header picked, per response's templates (at most 64 Accept values of at most 256 characters kept per response). */
+const picked = new WeakMap<Record<string, string>, Map<string, string | undefined>>();
+
+function pickFresh(templates: Record<string, string>, accept: string): string | undefined {
   const keys = Object.keys(templates);
   if (keys.length === 0) return undefined;
   for (const part of accept.split(',')) {

@@ -70,18 +70,30 @@ function identitySourceOf(authorizer: Authorizer | undefined): string {
 /** The identity source values (all required), or null when one is missing. */
 function identityValues(source: string, r: AuthorizationRequest): string[] | null {
   const values: string[] = [];
-  for (const part of source.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^method\.request\.(header|querystring|path)\.(.+)$/.exec(part);
-    const s = /^stageVariables\.(.+)$/.exec(part);
-    const value = m
-      ? r.params[m[1] as keyof VtlParams][m[1] === 'header' ? m[2]!.toLowerCase() : m[2]!]
-      : s
-        ? r.stageVariables[s[1]!]
-        : undefined;
+  for (const part of identityParts(source)) {
+    const value = part.from === 'stageVariables' ? r.stageVariables[part.name] : part.from ? r.params[part.from][part.name] : undefined;
     if (value === undefined || value === '') return null;
     values.push(value);
   }
   return values;
+}
+
+type IdentityPart = { from: keyof VtlParams | 'stageVariables' | undefined; name: string };
+const identitySources = new Map<string, IdentityPart[]>();
+/** An identity source's parts (header names lower-case), parsed once per source text. */
+function identityParts(source: string): IdentityPart[] {
+  let parts = identitySources.get(source);
+  if (!parts) {
+    parts = source.split(',').map((s) => s.trim()).filter(Boolean).map((part): IdentityPart => {
+      const m = /^method\.request\.(header|querystring|path)\.(.+)$/.exec(part);
+      const s = /^stageVariables\.(.+)$/.exec(part);
+      if (m) return { from: m[1] as keyof VtlParams, name: m[1] === 'header' ? m[2]!.toLowerCase() : m[2]! };
+      return s ? { from: 'stageVariables', name: s[1]! } : { from: undefined, name: part };
+    });
+    if (identitySources.size >= 1000) identitySources.clear();
+    identitySources.set(source, parts);
+  }
+  return parts;
 }
 
 function methodArn(r: AuthorizationRequest): string {
@@ -96,7 +108,7 @@ async function customAuthorizer(r: AuthorizationRequest): Promise<string | undef
   const identity = identityValues(identitySourceOf(authorizer), r);
   if (!identity) throw new GatewayError('UNAUTHORIZED');
   const token = identity[0]!;
-  if (type === 'TOKEN' && authorizer.identityValidationExpression && !new RegExp(`^(?:${authorizer.identityValidationExpression})$`).test(token)) {
+  if (type === 'TOKEN' && authorizer.identityValidationExpression && !compiled(`^(?:${authorizer.identityValidationExpression})$`).test(token)) {
     throw new GatewayError('UNAUTHORIZED');
   }
   const arn = methodArn(r);
@@ -139,5 +151,29 @@ async function customAuthorizer(r: AuthorizationRequest): Promise<string | undef
 /** IAM-style match of an action or resource (string or list, `*` and `?` wildcards). */
 function matchesAny(patterns: unknown, value: string): boolean {
   const list = Array.isArray(patterns) ? patterns : [patterns];
-  return list.some((p) => typeof p === 'string' && new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(value));
+  return list.some((p) => typeof p === 'string' && wildcard(p).test(value));
+}
+
+const wildcards = new Map<string, RegExp>();
+/** The RegExp of an IAM pattern, built once per pattern (at most 1,000 kept). */
+function wildcard(pattern: string): RegExp {
+  let re = wildcards.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    if (wildcards.size >= 1000) wildcards.clear();
+    wildcards.set(pattern, re);
+  }
+  return re;
+}
+
+const regexes = new Map<string, RegExp>();
+/** `new RegExp(source)`, compiled once per source (at most 1,000 kept). A RegExp without flags keeps no state between `test` calls. */
+function compiled(source: string): RegExp {
+  let re = regexes.get(source);
+  if (!re) {
+    re = new RegExp(source);
+    if (regexes.size >= 1000) regexes.clear();
+    regexes.set(source, re);
+  }
+  return re;
 }

@@ -7,8 +7,9 @@ import { executionLogLines } from './executionLog/formatExecutionLog.js';
 import { describeFailure, traceCompletion, traceMethodRequest } from './executionLog/traceSteps.js';
 import { invokeIntegration } from './integrations/invokeIntegration.js';
 import { renderGatewayResponse } from './renderGatewayResponse.js';
+import { lastValues } from './lastValues.js';
 import { resourceIdOf } from './resourceIdOf.js';
-import { compileRouter } from './router/compileRouter.js';
+import { compileRouter, type RouteMatch } from './router/compileRouter.js';
 import type { createResponseCache } from './settings/createResponseCache.js';
 import type { createThrottle } from './settings/createThrottle.js';
 import { cacheControl, withCacheControlWarning } from './settings/cacheControl.js';
@@ -19,7 +20,7 @@ import { authorize } from './authorize.js';
 import type { FetchLike, GatewayResponse, LambdaHandler } from './types.js';
 import { createVtlInput, type VtlParams } from './vtl/createVtlInput.js';
 import { createVtlUtil } from './vtl/createVtlUtil.js';
-import { renderTemplate } from './vtl/renderTemplate.js';
+import { isLiteralTemplate, renderTemplate } from './vtl/renderTemplate.js';
 import { selectRequestTemplate } from './vtl/selectRequestTemplate.js';
 
 /** API Gateway's payload limit. */
@@ -40,6 +41,8 @@ export interface RunOptions {
   test?: boolean;
   /** Replaces the snapshot's stage variables for this request. */
   stageVariables?: Record<string, string>;
+  /** The route of `req.method` and `req.path`, when the caller already matched it (`match`). */
+  match?: RouteMatch | null;
 }
 
 const util = createVtlUtil();
@@ -49,11 +52,12 @@ const util = createVtlUtil();
  * request pipeline — route, throttle, authorize, validate, cache, transform, invoke,
  * respond, one named step each, in that order — which never throws (failures become
  * gateway responses); `fast` answers static MOCK routes (isStaticMock) from the response
- * `run` produced for them.
+ * `run` produced for them; `match` routes a request once for both.
  *
  * @example
  * const snapshot = compileSnapshot(api, { stage, stageVariables: stage.variables ?? {}, handlers: {}, fetch, now, log, throttle, cache });
- * const response = snapshot.fast('GET', '/health') ?? (await snapshot.run(request, ctx));
+ * const match = snapshot.match('GET', '/health');
+ * const response = snapshot.fast(match) ?? (await snapshot.run(request, ctx, { match }));
  */
 export function compileSnapshot(
   api: Api,
@@ -82,6 +86,18 @@ export function compileSnapshot(
     if (!setting) settings.set(routeKey, (setting = methodSettingFor(stage.methodSettings, resourcePath, httpMethod)));
     return setting;
   };
+  /** A route's key ("GET /pets/{id}"), $context.resourceId and setting, found once per resource and method (not rebuilt per request). */
+  const routes = new WeakMap<Resource, Map<Method, { routeKey: string; resourceId: string; setting: EffectiveMethodSetting }>>();
+  const routeOf = (resource: Resource, method: Method) => {
+    let byMethod = routes.get(resource);
+    if (!byMethod) routes.set(resource, (byMethod = new Map()));
+    let found = byMethod.get(method);
+    if (!found) {
+      const routeKey = `${method.httpMethod} ${resource.path}`;
+      byMethod.set(method, (found = { routeKey, resourceId: resourceIdOf(resource.path), setting: settingFor(routeKey, resource.path, method.httpMethod) }));
+    }
+    return found;
+  };
   // Static MOCK methods (see isStaticMock): their one answer, once the full pipeline produced it.
   const staticAnswers = new WeakMap<Method, { routeKey: string; response?: GatewayResponse }>();
   const staticInfo = (method: Method, resourcePath: string) => {
@@ -95,9 +111,8 @@ export function compileSnapshot(
     return info;
   };
 
-  /** The answer of a static MOCK route for a bodiless request without Content-Type, or undefined. */
-  const fast = (httpMethod: string, path: string): GatewayResponse | undefined => {
-    const route = router.match(httpMethod, path);
+  /** The answer of a static MOCK route (matched by `router.match`) for a bodiless request without Content-Type, or undefined. */
+  const fast = (route: RouteMatch | null): GatewayResponse | undefined => {
     if (!route) return undefined;
     const info = staticInfo(route.method, route.resource.path);
     if (!info.response) return undefined;
@@ -112,16 +127,17 @@ export function compileSnapshot(
   /** Matches the route, finds its method setting, starts the execution log. */
   const route: Step = (f) => {
     if (f.req.body.length > MAX_PAYLOAD_BYTES) throw new GatewayError('REQUEST_TOO_LARGE');
-    const match = router.match(f.req.method, f.req.path);
+    const match = f.o.match !== undefined ? f.o.match : router.match(f.req.method, f.req.path);
     if (!match) throw new GatewayError('MISSING_AUTHENTICATION_TOKEN');
     const { resource, method } = match;
     f.params.path = match.pathParameters;
     f.ctx.resourcePath = resource.path;
-    f.ctx.resourceId = resourceIdOf(resource.path);
+    const { routeKey, resourceId, setting } = routeOf(resource, method);
+    f.ctx.resourceId = resourceId;
     f.resource = resource;
     f.method = method;
-    f.routeKey = `${method.httpMethod} ${resource.path}`;
-    f.setting = settingFor(f.routeKey, resource.path, method.httpMethod);
+    f.routeKey = routeKey;
+    f.setting = setting;
     if (!f.trace && logs(f.setting)) f.trace = new ExecutionTrace(deps.now, f.setting);
     if (f.trace) traceMethodRequest(f.trace, { requestId: f.ctx.requestId, method: f.req.method, path: f.req.path, pathParams: f.params.path, query: f.req.multiQuery, headers: f.req.headers, body: f.req.body });
   };
@@ -142,7 +158,8 @@ export function compileSnapshot(
 
   /** Checks parameters and body against the method's request validator; a method needs an integration. */
   const validate: Step = (f) => {
-    f.contentType = (f.req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
+    const contentType = f.req.headers['content-type'];
+    f.contentType = contentType === undefined ? 'application/json' : contentType.split(';')[0].trim().toLowerCase();
     f.bodyText = f.req.body.toString('utf8');
     validator(f.method, f.params, f.contentType, f.bodyText);
     if (!f.method.methodIntegration) throw new GatewayError('API_CONFIGURATION_ERROR');
@@ -165,7 +182,8 @@ export function compileSnapshot(
     const proxy = f.integration.type === 'HTTP_PROXY' || f.integration.type === 'AWS_PROXY';
     const template = proxy ? undefined : selectRequestTemplate(f.integration, f.contentType);
     try {
-      f.transformed = template === undefined ? undefined : renderTemplate(template, { input: createVtlInput(f.bodyText, f.params), util, context: f.ctx, stageVariables: f.stageVariables });
+      f.transformed =
+        template === undefined || isLiteralTemplate(template) ? template : renderTemplate(template, { input: createVtlInput(f.bodyText, f.params), util, context: f.ctx, stageVariables: f.stageVariables });
     } catch (error) {
       throw GatewayError.configuration(`Unable to transform request: ${(error as Error)?.message ?? String(error)}`, error);
     }
@@ -210,10 +228,13 @@ export function compileSnapshot(
   };
 
   const run = async (req: NormalizedRequest, ctx: RequestContext, o: RunOptions = {}): Promise<GatewayResponse> => {
+    // Every field from the start: one object shape for all requests (the steps fill them in).
     const f = {
       req, ctx, o, trace: o.trace, integrated: false, control: 'read', stageVariables: o.stageVariables ?? deps.stageVariables,
-      params: { path: {}, querystring: Object.fromEntries(Object.entries(req.multiQuery).map(([k, v]) => [k, v[v.length - 1]])), header: req.headers },
-    } as Flight;
+      params: { path: {}, querystring: lastValues(req.multiQuery), header: req.headers },
+      resource: undefined, method: undefined, routeKey: '', setting: undefined, contentType: '', bodyText: '', integration: undefined,
+      cacheKey: undefined, transformed: undefined, response: undefined,
+    } as unknown as Flight;
     let response: GatewayResponse | undefined;
     try {
       for (const step of steps) {
@@ -233,7 +254,7 @@ export function compileSnapshot(
     }
     return response!;
   };
-  return { run, fast };
+  return { run, fast, match: (httpMethod, path) => router.match(httpMethod, path) };
 }
 
 /** One request on its way through the pipeline: the steps read what earlier steps filled in. */
@@ -276,5 +297,7 @@ function frozenResponse(response: GatewayResponse): GatewayResponse {
 /** A compiled snapshot: the full pipeline, and the answer of static MOCK routes without it. */
 export interface CompiledSnapshot {
   run(req: NormalizedRequest, ctx: RequestContext, options?: RunOptions): Promise<GatewayResponse>;
-  fast(httpMethod: string, path: string): GatewayResponse | undefined;
+  /** The snapshot's route of a request (null: none), for `fast` and then `run` (so a request is routed once). */
+  match(httpMethod: string, path: string): RouteMatch | null;
+  fast(route: RouteMatch | null): GatewayResponse | undefined;
 }

@@ -1,10 +1,11 @@
 import { compileSnapshot, type NormalizedRequest } from './compileSnapshot.js';
 import { createRequestContext } from './createRequestContext.js';
-import { formatAccessLog } from './formatAccessLog.js';
+import { compileAccessLog } from './formatAccessLog.js';
 import { createResponseCache } from './settings/createResponseCache.js';
 import { createThrottle } from './settings/createThrottle.js';
 import { markCanary } from './servedByCanary.js';
 import { createTlsFetch } from './integrations/createTlsFetch.js';
+import type { RouteMatch } from './router/compileRouter.js';
 import { testInvoke, type TestInvokeRequest } from './testInvoke.js';
 import type { CreateGatewayOptions, FetchLike, Gateway, GatewayRequest } from './types.js';
 
@@ -41,33 +42,44 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const canary = canaryApi && percent > 0 ? compileCanary(canaryApi) : undefined;
   let testCanary = canary;
   const accessLogFormat = stage.accessLogSettings?.format;
+  const accessLog = accessLogFormat ? compileAccessLog(accessLogFormat) : undefined;
 
   return {
     async handle(request: GatewayRequest) {
       const useCanary = canary !== undefined && random() * 100 < percent;
       const snapshot = useCanary ? canary : main;
-      // Static MOCK routes answer without building $context when nothing would read it.
+      const method = request.method.toUpperCase();
+      const path = request.path || '/';
+      // Static MOCK routes answer without building $context when nothing would read it; other
+      // routes go on with the route found here (a request is routed once).
+      let match: RouteMatch | null | undefined;
       if (!accessLogFormat && (request.body === undefined || request.body.length === 0) && !hasContentType(request.headers)) {
-        const answer = snapshot.fast(request.method.toUpperCase(), request.path || '/');
+        match = snapshot.match(method, path);
+        const answer = snapshot.fast(match);
         if (answer) return useCanary ? markCanary(answer) : answer;
       }
       const started = now();
       const headers: Record<string, string> = Object.create(null);
-      for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
+      const given = request.headers;
+      for (const k in given) if (Object.hasOwn(given, k)) headers[k.toLowerCase()] = given[k];
       const multiQuery: Record<string, string[]> = Object.create(null);
-      for (const [k, v] of Object.entries(request.query)) multiQuery[k] = Array.isArray(v) ? v : [v];
+      const query = request.query;
+      for (const k in query) if (Object.hasOwn(query, k)) multiQuery[k] = Array.isArray(query[k]) ? (query[k] as string[]) : [query[k] as string];
       const body = request.body === undefined ? Buffer.alloc(0) : typeof request.body === 'string' ? Buffer.from(request.body) : request.body;
-      const req: NormalizedRequest = { method: request.method.toUpperCase(), path: request.path || '/', headers, multiQuery, body };
+      const req: NormalizedRequest = { method, path, headers, multiQuery, body };
       const ctx = createRequestContext({
         now: started, random: idRandom, stageName: stage.stageName, apiId: options.apiId ?? 'local', accountId: options.accountId ?? '000000000000',
         method: req.method, path: req.path, headers, sourceIp: request.sourceIp ?? '127.0.0.1', requestId: request.requestId,
       });
       ctx.isCanaryRequest = useCanary;
-      const response = await snapshot.run(req, ctx);
-      ctx.status = response.statusCode;
-      ctx.responseLength = Buffer.byteLength(response.body);
-      ctx.responseLatency = now() - started;
-      if (accessLogFormat) log(formatAccessLog(accessLogFormat, ctx));
+      const response = await snapshot.run(req, ctx, match === undefined ? undefined : { match });
+      // Only the access log reads $context after the response (its length costs a pass over the body).
+      if (accessLog) {
+        ctx.status = response.statusCode;
+        ctx.responseLength = Buffer.byteLength(response.body);
+        ctx.responseLatency = now() - started;
+        log(accessLog(ctx));
+      }
       return useCanary ? markCanary(response) : response;
     },
 

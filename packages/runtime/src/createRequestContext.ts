@@ -54,9 +54,10 @@ export function createRequestContext(o: {
 }): RequestContext {
   const requestId = o.requestId ?? (o.random ? uuid(o.random) : randomUUID());
   const domainName = o.headers.host ?? 'localhost';
+  const dot = domainName.indexOf('.');
   return {
     requestId,
-    extendedRequestId: requestId.slice(0, 18).replace(/-/g, '') + '=',
+    extendedRequestId: requestId.slice(0, 18).replaceAll('-', '') + '=',
     apiId: o.apiId,
     accountId: o.accountId,
     stage: o.stageName,
@@ -66,7 +67,7 @@ export function createRequestContext(o: {
     path: `/${o.stageName}${o.path}`,
     protocol: 'HTTP/1.1',
     domainName,
-    domainPrefix: domainName.split('.')[0],
+    domainPrefix: dot === -1 ? domainName : domainName.slice(0, dot),
     requestTime: requestTime(o.now),
     requestTimeEpoch: o.now,
     identity: { sourceIp: o.sourceIp, userAgent: o.headers['user-agent'] ?? '' },

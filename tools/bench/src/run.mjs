@@ -16,6 +16,7 @@ import { previewIsolation } from './isolationBench.mjs';
 
 import { cliBig, previewReload, startPrism, PRISM_VERSION } from './cliBench.mjs';
 import { previewPipeline } from './previewPipeline.mjs';
+import { runtimeHandleRow } from './runtimeHandle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -354,6 +355,7 @@ async function main() {
   steps.push({ label: 'preview req/s', names: ['preview_rps', 'preview_p99', 'preview_cpu_per_request', 'preview_vs_prism'], units: ['req/s', 'ms', 'us', 'req/s'], run: () => previewRps(state) });
   steps.push({ label: 'preview isolation', names: ['preview_isolation', 'preview_isolation_rps', 'preview_isolation_rps_static'], units: ['ms', 'req/s', 'req/s'], run: () => previewIsolation({ dir: tmp('isolation'), quick: QUICK, record, notes }) });
   steps.push({ label: 'preview pipeline', names: ['preview_vtl_rps', 'preview_proxy_rps', 'preview_auth_cache_rps'], units: ['req/s', 'req/s', 'req/s'], run: () => previewPipeline({ tmp, LOAD, unthrottled: UNTHROTTLED, record, goal, notes }) });
+  steps.push({ label: 'runtime handle', names: ['runtime_handle_us'], units: ['us'], run: () => runtimeHandleRow({ quick: QUICK, record, notes }) });
   steps.push({ label: 'cli start-up', names: ['cli_startup', 'cli_startup_stage_list'], units: ['ms', 'ms'], run: () => cliStartup(state) });
   steps.push({ label: 'control plane', names: ['control_get_stage', 'control_update_stage'], units: ['ms', 'ms'], run: () => controlPlaneLatency({ dir: tmp('serve'), quick: QUICK, record }) });
 

@@ -29,18 +29,26 @@ export class ExecutionTrace {
   /** A failure line was written: "Successfully completed execution" is not. */
   failed = false;
 
+  /**
+   * Whether data lines are written at all (loggingLevel INFO with dataTraceEnabled, as
+   * TestInvokeMethod's default): callers skip formatting bodies and headers otherwise.
+   */
+  readonly keepsData: boolean;
+
   constructor(
     private readonly now: () => number,
     readonly setting: { loggingLevel?: string; dataTraceEnabled?: boolean } = { loggingLevel: 'INFO', dataTraceEnabled: true },
-  ) {}
+  ) {
+    this.keepsData = setting.loggingLevel === 'INFO' && setting.dataTraceEnabled === true;
+  }
 
   info(message: string): void {
     this.entries.push({ at: this.now(), kind: 'info', message });
   }
 
-  /** A line with request or response data (bodies, headers), written only with dataTraceEnabled. */
+  /** A line with request or response data (bodies, headers), kept only with dataTraceEnabled (see keepsData). */
   data(message: string): void {
-    this.entries.push({ at: this.now(), kind: 'data', message });
+    if (this.keepsData) this.entries.push({ at: this.now(), kind: 'data', message });
   }
 
   error(message: string): void {

@@ -33,6 +33,7 @@ export function traceMethodRequest(
   trace.info(`HTTP Method: ${r.method}, Resource Path: ${r.path}`);
   trace.info(`Method request path: ${ExecutionTrace.map(r.pathParams)}`);
   trace.info(`Method request query string: ${ExecutionTrace.map(r.query)}`);
+  if (!trace.keepsData) return; // bodies and headers are formatted only when they are logged
   trace.data(`Method request headers: ${ExecutionTrace.map(redacted(r.headers))}`);
   trace.data(`Method request body before transformations: ${bodyText(r.body)}`);
 }
@@ -45,8 +46,10 @@ export function traceMethodRequest(
  */
 export function traceEndpointRequest(trace: ExecutionTrace, uri: string, headers: Record<string, string>, body: Buffer | string): void {
   trace.info(`Endpoint request URI: ${uri}`);
-  trace.data(`Endpoint request headers: ${ExecutionTrace.map(redacted(headers))}`);
-  trace.data(`Endpoint request body after transformations: ${bodyText(body)}`);
+  if (trace.keepsData) {
+    trace.data(`Endpoint request headers: ${ExecutionTrace.map(redacted(headers))}`);
+    trace.data(`Endpoint request body after transformations: ${bodyText(body)}`);
+  }
   trace.info(`Sending request to ${uri}`);
 }
 
@@ -58,6 +61,7 @@ export function traceEndpointRequest(trace: ExecutionTrace, uri: string, headers
  */
 export function traceEndpointResponse(trace: ExecutionTrace, result: { statusCode: number; headers: ResponseHeaders; body: Buffer | string }, latencyMs: number): void {
   trace.info(`Received response. Status: ${result.statusCode}, Integration latency: ${latencyMs} ms`);
+  if (!trace.keepsData) return;
   trace.data(`Endpoint response headers: ${ExecutionTrace.map(result.headers)}`);
   trace.data(`Endpoint response body before transformations: ${bodyText(result.body)}`);
 }
@@ -73,7 +77,7 @@ export function traceEndpointResponse(trace: ExecutionTrace, result: { statusCod
 export function traceCompletion(trace: ExecutionTrace, response: GatewayResponse, integrated: boolean): void {
   if (trace.completed) return;
   trace.completed = true;
-  if (integrated) {
+  if (integrated && trace.keepsData) {
     trace.data(`Method response body after transformations: ${bodyText(response.body)}`);
     trace.data(`Method response headers: ${ExecutionTrace.map(response.headers)}`);
   }

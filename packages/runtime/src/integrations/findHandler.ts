@@ -10,9 +10,22 @@ import type { LambdaHandler } from '../types.js';
  * // getPet
  */
 export function findHandler(handlers: Record<string, LambdaHandler>, uri: string): { name: string; handler?: LambdaHandler } {
-  const arn = /\/functions\/(.+?)\/invocations$/.exec(uri)?.[1] ?? uri;
-  const fn = /:function:(.+)$/.exec(arn)?.[1] ?? arn;
-  const name = fn.split(':')[0];
-  for (const key of [uri, arn, fn, name]) if (Object.hasOwn(handlers, key)) return { name, handler: handlers[key] };
+  const keys = keysOf(uri);
+  const name = keys[3];
+  for (const key of keys) if (Object.hasOwn(handlers, key)) return { name, handler: handlers[key] };
   return { name };
+}
+
+const parsed = new Map<string, string[]>();
+/** The names a URI's handler may go by, in order: the URI, the function ARN, `name:alias`, `name` (parsed once per URI). */
+function keysOf(uri: string): string[] {
+  let keys = parsed.get(uri);
+  if (!keys) {
+    const arn = /\/functions\/(.+?)\/invocations$/.exec(uri)?.[1] ?? uri;
+    const fn = /:function:(.+)$/.exec(arn)?.[1] ?? arn;
+    keys = [uri, arn, fn, fn.split(':')[0]];
+    if (parsed.size >= 1000) parsed.clear();
+    parsed.set(uri, keys);
+  }
+  return keys;
 }

@@ -51,10 +51,10 @@ export async function invokeIntegration(c: IntegrationCall): Promise<GatewayResp
   const { integration } = c;
   const timeoutMs = integration.timeoutInMillis ?? 29_000;
   const respond = (result: IntegrationResult) => applyIntegrationResponse(integration, result, c.context, c.params, c.stageVariables, c.headers.accept ?? '');
-  const payload = c.transformed !== undefined ? Buffer.from(c.transformed) : c.body;
   switch (integration.type) {
     case 'MOCK': {
-      const text = payload.toString('utf8');
+      // The template's text as it is (its UTF-8 bytes decode to the same status code).
+      const text = c.transformed ?? c.body.toString('utf8');
       const status = text.trim() === '' ? 200 : parseMockStatusCode(text);
       if (status === null) {
         if (c.transformed !== undefined) throw new Error('MOCK integration: unable to parse statusCode from the request template output');
@@ -64,6 +64,7 @@ export async function invokeIntegration(c: IntegrationCall): Promise<GatewayResp
     }
     case 'HTTP':
     case 'HTTP_PROXY': {
+      const payload = payloadOf(c);
       const proxy = integration.type === 'HTTP_PROXY';
       const mapped = mapRequestParameters(integration.requestParameters, {
         'method.request.path': c.params.path,
@@ -96,7 +97,7 @@ export async function invokeIntegration(c: IntegrationCall): Promise<GatewayResp
       const binary = binaryTypes.some((t) => t === c.contentType || t === '*/*' || (t.endsWith('/*') && c.contentType.startsWith(t.slice(0, -1))));
       const event = buildProxyEvent({ resourcePath: c.resourcePath, path: c.path, method: c.method, headers: c.headers, multiQuery: c.multiQuery, pathParameters: c.params.path, stageVariables: c.stageVariables, context: c.context, body: c.body, binary });
       let result: unknown;
-      if (c.trace) traceEndpointRequest(c.trace, lambdaInvokeUrl(uri), { 'x-amzn-lambda-integration-tag': c.context.requestId }, JSON.stringify(event));
+      if (c.trace) traceEndpointRequest(c.trace, lambdaInvokeUrl(uri), { 'x-amzn-lambda-integration-tag': c.context.requestId }, c.trace.keepsData ? JSON.stringify(event) : '');
       const started = c.now();
       try {
         result = await callHandler(handler, event, { functionName: name, requestId: c.context.requestId, timeoutMs, now: c.now });
@@ -107,7 +108,7 @@ export async function invokeIntegration(c: IntegrationCall): Promise<GatewayResp
           detail: `Lambda execution failed with status 200 due to customer function error: ${(error as Error)?.message ?? String(error)}. Lambda request id: ${c.context.requestId}`,
         });
       }
-      if (c.trace) traceEndpointResponse(c.trace, { statusCode: 200, headers: {}, body: JSON.stringify(result ?? null) }, c.now() - started);
+      if (c.trace) traceEndpointResponse(c.trace, { statusCode: 200, headers: {}, body: c.trace.keepsData ? JSON.stringify(result ?? null) : '' }, c.now() - started);
       return mapProxyResult(result);
     }
     case 'AWS': {
@@ -115,6 +116,7 @@ export async function invokeIntegration(c: IntegrationCall): Promise<GatewayResp
       if (!/:lambda:path\//.test(uri)) throw new GatewayError('DEFAULT_5XX', 501, 'AWS service integrations are not supported locally');
       const { name, handler } = findHandler(c.handlers, uri);
       if (!handler) throw noHandler(name, uri);
+      const payload = payloadOf(c);
       const text = payload.toString('utf8');
       let event: unknown = text;
       try {
@@ -141,6 +143,11 @@ export async function invokeIntegration(c: IntegrationCall): Promise<GatewayResp
     default:
       throw new GatewayError('API_CONFIGURATION_ERROR');
   }
+}
+
+/** The integration request's body: the request template's output, else the method request's body. */
+function payloadOf(c: IntegrationCall): Buffer {
+  return c.transformed !== undefined ? Buffer.from(c.transformed) : c.body;
 }
 
 /** The URL of an HTTP integration, or a configuration error naming the URI and the stage variables it lacks. */

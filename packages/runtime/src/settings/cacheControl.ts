@@ -19,7 +19,8 @@ export const CACHE_CONTROL_IGNORED = '199 Cache-control headers were ignored bec
  * cacheControl({ 'cache-control': 'max-age=0' }, { requireAuthorizationForCacheControl: false }); // 'refresh'
  */
 export function cacheControl(headers: Record<string, string>, setting: MethodSetting): 'read' | 'refresh' | 'ignore' | 'warn' | 'deny' {
-  const asked = (headers['cache-control'] ?? '').split(',').some((d) => /^\s*max-age\s*=\s*0\s*$/i.test(d));
+  const header = headers['cache-control'];
+  const asked = header !== undefined && header.split(',').some((d) => /^\s*max-age\s*=\s*0\s*$/i.test(d));
   if (!asked) return 'read';
   const authorized = /^AWS4-HMAC-SHA256\s/.test(headers.authorization ?? '');
   if (setting.requireAuthorizationForCacheControl === false || authorized) return 'refresh';

@@ -10,10 +10,23 @@ import type { VtlParams } from '../vtl/createVtlInput.js';
  * // 'GET\n/pets\nmethod.request.querystring.type=dog'
  */
 export function cacheKeyOf(httpMethod: string, path: string, cacheKeyParameters: string[] | undefined, params: VtlParams): string {
-  const keyParams = (cacheKeyParameters ?? []).map((p) => {
+  let key = `${httpMethod}\n${path}`;
+  for (const p of cacheKeyParameters ?? []) {
+    const { from, name } = parameterOf(p);
+    key += `\n${p}=${(from && params[from][name]) ?? ''}`;
+  }
+  return key;
+}
+
+const parsed = new Map<string, { from?: keyof VtlParams; name: string }>();
+/** Where a cache key parameter reads its value (header names lower-case), parsed once per parameter. */
+function parameterOf(p: string): { from?: keyof VtlParams; name: string } {
+  let found = parsed.get(p);
+  if (!found) {
     const m = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(p);
-    const source = m ? params[m[1] as keyof VtlParams] : undefined;
-    return `${p}=${source?.[m![1] === 'header' ? m![2].toLowerCase() : m![2]] ?? ''}`;
-  });
-  return [httpMethod, path, ...keyParams].join('\n');
+    found = m ? { from: m[1] as keyof VtlParams, name: m[1] === 'header' ? m[2].toLowerCase() : m[2] } : { name: '' };
+    if (parsed.size >= 1000) parsed.clear();
+    parsed.set(p, found);
+  }
+  return found;
 }

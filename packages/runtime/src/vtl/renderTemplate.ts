@@ -1,7 +1,8 @@
 import { Compile, parse } from 'velocityjs';
 import { callVtlMethod } from './callVtlMethod.js';
-import { readOnly } from './readOnly.js';
-import { DEFAULT_TEMPLATE_LIMITS, TemplateBudget, TemplateLimitError, withBudget, type TemplateLimits } from './TemplateBudget.js';
+import { display, flatten, renderFlat, type FlatPart } from './flatTemplate.js';
+import { readOnly, withViews } from './readOnly.js';
+import { DEFAULT_TEMPLATE_LIMITS, TemplateBudget, withBudget, type TemplateLimits } from './TemplateBudget.js';
 
 export type { TemplateLimits } from './TemplateBudget.js';
 
@@ -49,7 +50,7 @@ class BoundedCompile extends Compile {
   override getReferences(ast: any, isVal?: boolean): any {
     this.budget.tick();
     const value = super.getReferences(ast, isVal);
-    return isVal ? this.display(value) : this.budget.measure(value);
+    return isVal ? display(this.budget, value) : this.budget.measure(value);
   }
   override renderAstList(asts?: any[], contextId?: string): string {
     return this.budget.measure(super.renderAstList(asts, contextId));
@@ -59,33 +60,13 @@ class BoundedCompile extends Compile {
     const args = (Array.isArray(property.args) ? property.args : []).map((exp: any) => this.getLiteral(exp));
     return callVtlMethod(this.budget, baseRef, String(property.id), args);
   }
-  private display(value: unknown): unknown {
-    if (value === undefined || value === null) return '';
-    if (typeof value !== 'object') return value;
-    let out = '';
-    const max = this.budget.limits.maxOutputChars;
-    const emit = (s: string) => {
-      out += s;
-      if (out.length > max) throw new TemplateLimitError(`template output exceeded ${max} characters`);
-    };
-    const walk = (v: unknown): void => {
-      this.budget.tick();
-      if (Array.isArray(v)) {
-        emit('[');
-        v.forEach((x, i) => (i > 0 && emit(', '), walk(x)));
-        emit(']');
-      } else if (v !== null && typeof v === 'object') {
-        emit('{');
-        Object.keys(v).forEach((k, i) => (i > 0 && emit(', '), emit(`${k}=`), walk((v as Record<string, unknown>)[k])));
-        emit('}');
-      } else emit(String(v));
-    };
-    walk(value);
-    return this.budget.string(out);
-  }
 }
 
-const astCache = new Map<string, ReturnType<typeof parse>>();
+/* No limits given: the defaults, without copying them. */
+const NO_LIMITS: Partial<TemplateLimits> = Object.freeze({});
+
+/* A template parsed once: its AST, and its flat form when it has one (see flatTemplate.ts). */
+const astCache = new Map<string, { asts: ReturnType<typeof parse>; flat: FlatPart[] | null }>();
 /* The variables every API Gateway template sees; a render gets read-only views of them. */
 const HOST = ['input', 'util', 'context', 'stageVariables'];
 
@@ -102,18 +83,37 @@ const HOST = ['input', 'util', 'context', 'stageVariables'];
  * @example
  * renderTemplate('{"id": "$input.params(\'id\')"}', { input, util, context, stageVariables });
  */
-export function renderTemplate(template: string, variables: Record<string, unknown>, limits: Partial<TemplateLimits> = {}): string {
-  // Without a reference or directive a template renders as itself (apart from escapes and comments, which need '\\' or '#').
-  if (!/[$#\\]/.test(template)) return template;
-  let asts = astCache.get(template);
-  if (!asts) {
-    asts = parse(template);
+export function renderTemplate(template: string, variables: Record<string, unknown>, limits: Partial<TemplateLimits> = NO_LIMITS): string {
+  return render(template, variables, limits, true);
+}
+
+/**
+ * Whether a template renders as itself: without a reference or directive (escapes and
+ * comments need '\\' or '#'). Callers skip building its variables.
+ *
+ * @example
+ * isLiteralTemplate('{"statusCode": 200}'); // true
+ */
+export function isLiteralTemplate(template: string): boolean {
+  return !/[$#\\]/.test(template);
+}
+
+/** renderTemplate, with `flat: false` always through velocityjs (tests compare the two renderers). */
+export function render(template: string, variables: Record<string, unknown>, limits: Partial<TemplateLimits>, flat: boolean): string {
+  if (isLiteralTemplate(template)) return template;
+  let parsed = astCache.get(template);
+  if (!parsed) {
+    const asts = parse(template);
+    parsed = { asts, flat: flatten(asts) };
     if (astCache.size > 1000) astCache.clear();
-    astCache.set(template, asts);
+    astCache.set(template, parsed);
   }
-  const budget = new TemplateBudget({ ...DEFAULT_TEMPLATE_LIMITS, ...limits });
-  const context: Record<string, unknown> = { ...variables };
-  for (const name of HOST) if (Object.hasOwn(context, name)) context[name] = readOnly(context[name]);
-  const compiled = new BoundedCompile(asts, budget);
-  return withBudget(budget, () => compiled.render(context, undefined, true));
+  const budget = new TemplateBudget(limits === NO_LIMITS ? DEFAULT_TEMPLATE_LIMITS : { ...DEFAULT_TEMPLATE_LIMITS, ...limits });
+  const parts = flat ? parsed.flat : null;
+  const asts = parsed.asts;
+  return withViews(() => {
+    const context: Record<string, unknown> = { ...variables };
+    for (const name of HOST) if (Object.hasOwn(context, name)) context[name] = readOnly(context[name]);
+    return withBudget(budget, () => (parts ? renderFlat(parts, context, budget) : new BoundedCompile(asts, budget).render(context, undefined, true)));
+  });
 }
