@@ -33,6 +33,7 @@ function apiFor(greeting: string): Api {
       '/proxy/{proxy+}': { path: '/proxy/{proxy+}', resourceMethods: { ANY: proxy() } },
       '/create': { path: '/create', resourceMethods: { POST: { ...mock('{"created":true}', { requestValidatorId: 'body', requestModels: { 'application/json': 'Item' } }, '201'), httpMethod: 'POST' } } },
       '/fn': { path: '/fn', resourceMethods: { GET: { httpMethod: 'GET', authorizationType: 'NONE', methodIntegration: { type: 'AWS_PROXY', uri: 'arn:aws:apigateway:r:lambda:path/2015-03-31/functions/arn:aws:lambda:r:1:function:fn/invocations' } } } },
+      '/weird': { path: '/weird', resourceMethods: { GET: { httpMethod: 'GET', authorizationType: 'NONE', methodIntegration: { type: 'AWS_PROXY', uri: 'arn:aws:apigateway:r:lambda:path/2015-03-31/functions/arn:aws:lambda:r:1:function:weird/invocations' } } } },
       '/secret': { path: '/secret', resourceMethods: { GET: mock('{"who":"$context.authorizer.principalId"}', { authorizationType: 'CUSTOM', authorizerId: 'tok' }) } },
     },
     models: { Item: { name: 'Item', schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } },
@@ -44,6 +45,8 @@ function apiFor(greeting: string): Api {
 
 const handlers: Record<string, LambdaHandler> = {
   fn: async (event: any) => ({ statusCode: 207, headers: { 'x-fn': 'yes' }, multiValueHeaders: { 'x-multi': ['a', 'b'] }, body: JSON.stringify({ path: event.path, query: event.multiValueQueryStringParameters, body: event.body }) }),
+  // A result that cannot cross threads (a function): the worker's call fails, alone.
+  weird: async () => ({ statusCode: 200, body: 'never', headers: { 'x-weird': 'yes' }, toJSON: () => 'x' }),
   auth: async (event: any) => {
     const token = String(event.authorizationToken);
     if (token === 'nobody') throw new Error('Unauthorized');
@@ -163,6 +166,9 @@ describe('a stage worker answers exactly as the in-process gateway', () => {
       expect(got.map(plain)).toEqual(want.map(plain));
       expect(got.every((r) => servedByCanary(r))).toBe(true);
       expect(String(got[3].body)).toBe('{"id":"3","a":"3","proto":"","ua":"u3","stage":"prod","path":"/vtl/{id}"}');
+      // A Lambda result that cannot be cloned fails its own request (502), not the others sent with it.
+      const mixed = await Promise.all(['/static', '/weird', '/static'].map((path) => isolated.handle({ method: 'GET', path, headers: {}, query: {} })));
+      expect(mixed.map((r) => [r.statusCode, String(r.body)])).toEqual([[200, '{"greeting":"canary"}'], [502, '{"message":"Internal server error"}'], [200, '{"greeting":"canary"}']]);
     } finally {
       isolated.close();
     }

@@ -149,11 +149,7 @@ export function createIsolatedGateway(
       } catch (error) {
         reply = { type: 'lambdaResult', id: m.id, ok: false, message: (error as Error)?.message ?? String(error) };
       }
-      try {
-        worker.postMessage(reply);
-      } catch (error) {
-        worker.postMessage({ type: 'lambdaResult', id: m.id, ok: false, message: (error as Error).message } satisfies ToWorker);
-      }
+      enqueue(reply);
     }
     // What this turn of the event loop asks the worker goes as one message, at its end.
     let outbox: ToWorker[] = [];
@@ -162,15 +158,26 @@ export function createIsolatedGateway(
       outbox = [];
       try {
         worker.postMessage(batch);
-      } catch (error) {
-        for (const m of batch) fail(Array.isArray(m) ? m[0] : m.id, error as Error);
+      } catch {
+        // Something cannot be cloned (a Lambda handler's result): send the rest, refuse that one alone.
+        for (const m of batch) {
+          try {
+            worker.postMessage([m]);
+          } catch (error) {
+            if (Array.isArray(m) || m.type !== 'lambdaResult') fail(Array.isArray(m) ? m[0] : m.id, error as Error);
+            else worker.postMessage([{ type: 'lambdaResult', id: m.id, ok: false, message: (error as Error).message } satisfies ToWorker]);
+          }
+        }
       }
+    };
+    const enqueue = (message: ToWorker) => {
+      if (outbox.push(message) === 1) setImmediate(flush);
     };
     function send(id: number, message: ToWorker, what: string): Promise<GatewayResponse | TestInvokeResult> {
       return new Promise((resolve, reject) => {
         if (pending.size === 0) lastSign = performance.now();
         pending.set(id, { resolve, reject, what });
-        if (outbox.push(message) === 1) setImmediate(flush);
+        enqueue(message);
         watch();
       });
     }

@@ -29,7 +29,7 @@ export type HandledRecord = [id: number, statusCode: number, headers: Flat, body
 /** A header or query map as one array: name, value, name, value, ... (a value may be a list). */
 export type Flat = (string | string[])[];
 
-/** Main thread -> worker (in a batch, except lambdaResult, sent alone). */
+/** Main thread -> worker (in a batch). */
 export type ToWorker =
   | HandleRecord
   | { type: 'testInvoke'; id: number; request: TestInvokeRequest }

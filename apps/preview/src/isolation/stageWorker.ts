@@ -116,10 +116,8 @@ const receive = (message: ToWorker) => {
   }
   void testInvoke(message.id, message.request);
 };
-// A batch (an array of records) or one lambdaResult.
-port.on('message', (message: ToWorker[] | ToWorker) => {
-  if (!Array.isArray(message)) return receive(message);
-  for (const m of message as ToWorker[]) receive(m);
+port.on('message', (batch: ToWorker[]) => {
+  for (const m of batch) receive(m);
 });
 post({ type: 'ready' });
 
