@@ -23,7 +23,10 @@ const flush = () => {
       } catch (error) {
         const message = (error as Error)?.message ?? String(error);
         if (Array.isArray(m) || m.type === 'testInvoked') port.postMessage([{ type: 'failed', id: Array.isArray(m) ? m[0] : m.id, message } satisfies FromWorker]);
-        else if (m.type === 'lambda') lambdaCalls.get(m.id)?.reject(new Error(message));
+        else if (m.type === 'lambda') {
+          lambdaCalls.get(m.id)?.reject(new Error(message));
+          lambdaCalls.delete(m.id);
+        }
       }
     }
   }
