@@ -198,19 +198,21 @@ function sendJson(req: IncomingMessage, res: ServerResponse, status: number, bod
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-const WIRE = new WeakMap<object, { headers: Record<string, string | string[] | number>; body: Buffer }>();
+const WIRE = new WeakMap<object, { headers: Record<string, string | string[] | number>; body: string | Buffer }>();
 /**
- * Headers with content-length and the body as bytes, computed once per response object:
- * static MOCK routes return the same response object every time (the runtime's fast path).
+ * Headers with content-length, and the body (a string body is written as UTF-8 in the same
+ * write as the head). Computed once per frozen response: the runtime's static MOCK memo
+ * answers with the same frozen object every time; other responses are new each time.
  */
 function wireFormOf(response: { headers: Record<string, string | string[]>; body: string | Buffer }) {
+  if (!Object.isFrozen(response)) return wireForm(response);
   let wire = WIRE.get(response);
-  if (!wire) {
-    const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
-    wire = { headers: { ...response.headers, 'content-length': body.length }, body };
-    WIRE.set(response, wire);
-  }
+  if (!wire) WIRE.set(response, (wire = wireForm(response)));
   return wire;
+}
+function wireForm(response: { headers: Record<string, string | string[]>; body: string | Buffer }) {
+  const { body } = response;
+  return { headers: { ...response.headers, 'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.length }, body };
 }
 
 const SOURCE_IP = Symbol('gitway.sourceIp');

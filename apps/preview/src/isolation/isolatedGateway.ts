@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { markCanary, type Gateway, type GatewayResponse, type LambdaHandler, type TestInvokeResult } from '@gitway/runtime';
 import type { LoadedStage } from '../server.js';
-import type { FromWorker, StageWorkerData, ToWorker } from './protocol.js';
+import { decodeResponse, encodeRequest, type FromWorker, type StageWorkerData, type ToWorker } from './protocol.js';
 
 /** How a stage's gateway is isolated: the limit on a blocked stage worker. */
 export interface IsolationOptions {
@@ -90,8 +90,11 @@ export function createIsolatedGateway(
       pending.clear();
     };
 
-    worker.on('message', (m: FromWorker) => {
-      lastSign = performance.now();
+    const receive = (m: FromWorker) => {
+      if (Array.isArray(m)) {
+        const response = decodeResponse(m);
+        return settle(m[0], m[4] ? markCanary(response) : response);
+      }
       switch (m.type) {
         case 'ready':
           ready = true;
@@ -104,15 +107,16 @@ export function createIsolatedGateway(
           return o.executionLog?.(m.line);
         case 'lambda':
           return void callLambda(m);
-        case 'handled': {
-          const response = { ...m.response, body: typeof m.response.body === 'string' ? m.response.body : asBuffer(m.response.body) };
-          return settle(m.id, m.canary ? markCanary(response) : response);
-        }
         case 'testInvoked':
           return settle(m.id, m.result);
         case 'failed':
           return fail(m.id, new Error(m.message));
       }
+    };
+    // One batch per turn of the worker's event loop.
+    worker.on('message', (batch: FromWorker[]) => {
+      lastSign = performance.now();
+      for (const m of batch) receive(m);
     });
     worker.on('error', (error) => {
       o.log?.(`stage ${o.label}: gateway worker failed: ${error?.message ?? error}`);
@@ -145,17 +149,35 @@ export function createIsolatedGateway(
       } catch (error) {
         reply = { type: 'lambdaResult', id: m.id, ok: false, message: (error as Error)?.message ?? String(error) };
       }
-      try {
-        worker.postMessage(reply);
-      } catch (error) {
-        worker.postMessage({ type: 'lambdaResult', id: m.id, ok: false, message: (error as Error).message } satisfies ToWorker);
-      }
+      enqueue(reply);
     }
-    function send(message: ToWorker, what: string): Promise<GatewayResponse | TestInvokeResult> {
+    // What this turn of the event loop asks the worker goes as one message, at its end.
+    let outbox: ToWorker[] = [];
+    const flush = () => {
+      const batch = outbox;
+      outbox = [];
+      try {
+        worker.postMessage(batch);
+      } catch {
+        // Something cannot be cloned (a Lambda handler's result): send the rest, refuse that one alone.
+        for (const m of batch) {
+          try {
+            worker.postMessage([m]);
+          } catch (error) {
+            if (Array.isArray(m) || m.type !== 'lambdaResult') fail(Array.isArray(m) ? m[0] : m.id, error as Error);
+            else worker.postMessage([{ type: 'lambdaResult', id: m.id, ok: false, message: (error as Error).message } satisfies ToWorker]);
+          }
+        }
+      }
+    };
+    const enqueue = (message: ToWorker) => {
+      if (outbox.push(message) === 1) setImmediate(flush);
+    };
+    function send(id: number, message: ToWorker, what: string): Promise<GatewayResponse | TestInvokeResult> {
       return new Promise((resolve, reject) => {
         if (pending.size === 0) lastSign = performance.now();
-        pending.set((message as { id: number }).id, { resolve, reject, what });
-        worker.postMessage(message);
+        pending.set(id, { resolve, reject, what });
+        enqueue(message);
         watch();
       });
     }
@@ -170,7 +192,8 @@ export function createIsolatedGateway(
   return {
     async handle(request) {
       try {
-        return (await workerFor().send({ type: 'handle', id: nextId++, request }, `${request.method} ${request.path}`)) as GatewayResponse;
+        const id = nextId++;
+        return (await workerFor().send(id, encodeRequest(id, request), `${request.method} ${request.path}`)) as GatewayResponse;
       } catch (error) {
         if (!(error instanceof BlockedError)) o.log?.(`stage ${o.label}: ${(error as Error)?.message ?? error}`);
         const blocked = error instanceof BlockedError;
@@ -178,7 +201,8 @@ export function createIsolatedGateway(
       }
     },
     async testInvoke(request) {
-      return (await workerFor().send({ type: 'testInvoke', id: nextId++, request }, `test ${request.httpMethod} ${request.pathWithQueryString}`)) as TestInvokeResult;
+      const id = nextId++;
+      return (await workerFor().send(id, { type: 'testInvoke', id, request }, `test ${request.httpMethod} ${request.pathWithQueryString}`)) as TestInvokeResult;
     },
     /** Stops taking requests; the worker exits once those in flight are answered. */
     close() {
@@ -193,10 +217,6 @@ class BlockedError extends Error {
   constructor() {
     super('Endpoint request timed out');
   }
-}
-
-function asBuffer(body: Uint8Array): Buffer {
-  return Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 }
 
 // Built: dist/isolation/stageWorker.js beside this file. Run from source (tests import

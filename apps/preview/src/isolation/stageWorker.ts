@@ -3,13 +3,37 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createGateway, createTlsFetch, servedByCanary, type LambdaHandler } from '@gitway/runtime';
-import type { FromWorker, StageWorkerData, ToWorker } from './protocol.js';
+import { createGateway, createTlsFetch, servedByCanary, type GatewayResponse, type LambdaHandler, type TestInvokeRequest } from '@gitway/runtime';
+import { cloneable, decodeRequest, flatten, type FromWorker, type HandledRecord, type HandleRecord, type StageWorkerData, type ToWorker } from './protocol.js';
 
 const data = workerData as StageWorkerData;
 const port = parentPort!;
-const post = (message: FromWorker) => port.postMessage(message);
-
+// What this turn of the event loop produced goes to the main thread as one message, at its end.
+let outbox: FromWorker[] = [];
+const flush = () => {
+  const batch = outbox;
+  outbox = [];
+  try {
+    port.postMessage(batch);
+  } catch {
+    // Something in the batch cannot be cloned: send the rest, and fail that request alone.
+    for (const m of batch) {
+      try {
+        port.postMessage([m]);
+      } catch (error) {
+        const message = (error as Error)?.message ?? String(error);
+        if (Array.isArray(m) || m.type === 'testInvoked') port.postMessage([{ type: 'failed', id: Array.isArray(m) ? m[0] : m.id, message } satisfies FromWorker]);
+        else if (m.type === 'lambda') {
+          lambdaCalls.get(m.id)?.reject(new Error(message));
+          lambdaCalls.delete(m.id);
+        }
+      }
+    }
+  }
+};
+const post = (message: FromWorker) => {
+  if (outbox.push(message) === 1) setImmediate(flush);
+};
 // Lambda handlers stay on the main thread (they are the user's functions): each call is a message.
 const lambdaCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 let nextLambda = 0;
@@ -37,17 +61,55 @@ const gateway = createGateway({
 const usesHttp = (api: StageWorkerData['api']) => Object.values(api.resources).some((r) => Object.values(r.resourceMethods ?? {}).some((m) => m.methodIntegration?.type.startsWith('HTTP')));
 if (usesHttp(data.api) || (data.canaryApi && usesHttp(data.canaryApi))) await warmHttpClient();
 
-// While requests are in flight, a heartbeat tells the main thread this event loop still turns.
+// While requests are in flight, a heartbeat tells the main thread this event loop still turns
+// (the timer stops at its first tick with nothing in flight, not after every request).
 let inFlight = 0;
 let heartbeat: NodeJS.Timeout | undefined;
-const started = () => {
-  if (inFlight++ === 0) heartbeat = setInterval(() => post({ type: 'alive' }), data.heartbeatMs);
+const beat = () => {
+  if (inFlight > 0) return post({ type: 'alive' });
+  clearInterval(heartbeat);
+  heartbeat = undefined;
 };
-const finished = () => {
-  if (--inFlight === 0) clearInterval(heartbeat);
+const started = () => {
+  inFlight++;
+  heartbeat ??= setInterval(beat, data.heartbeatMs);
+};
+const failed = (id: number, error: unknown) => post({ type: 'failed', id, message: (error as Error)?.message ?? String(error) });
+
+// The static-MOCK memo's answers are frozen and the same object on every request: their flat
+// form is computed once.
+const flatAnswers = new WeakMap<GatewayResponse, HandledRecord>();
+const handled = (id: number, response: GatewayResponse): HandledRecord => {
+  const canary = servedByCanary(response);
+  if (!Object.isFrozen(response)) return [id, response.statusCode, flatten(response.headers), cloneable(response.body), canary];
+  let flat = flatAnswers.get(response);
+  if (!flat) flatAnswers.set(response, (flat = [0, response.statusCode, flatten(response.headers), cloneable(response.body), false]));
+  return [id, flat[1], flat[2], flat[3], canary];
 };
 
-port.on('message', (message: ToWorker) => {
+async function handle(m: HandleRecord): Promise<void> {
+  started();
+  try {
+    post(handled(m[0], await gateway.handle(decodeRequest(m))));
+  } catch (error) {
+    failed(m[0], error);
+  } finally {
+    inFlight--;
+  }
+}
+async function testInvoke(id: number, request: TestInvokeRequest): Promise<void> {
+  started();
+  try {
+    post({ type: 'testInvoked', id, result: await gateway.testInvoke(request) });
+  } catch (error) {
+    failed(id, error);
+  } finally {
+    inFlight--;
+  }
+}
+
+const receive = (message: ToWorker) => {
+  if (Array.isArray(message)) return void handle(message);
   if (message.type === 'lambdaResult') {
     const call = lambdaCalls.get(message.id);
     lambdaCalls.delete(message.id);
@@ -55,20 +117,12 @@ port.on('message', (message: ToWorker) => {
     else call?.reject(new Error(message.message));
     return;
   }
-  started();
-  const { id } = message;
-  const work =
-    message.type === 'handle'
-      ? gateway.handle({ ...message.request, body: asBuffer(message.request.body) }).then((response) => post({ type: 'handled', id, response, canary: servedByCanary(response) }))
-      : gateway.testInvoke(message.request).then((result) => post({ type: 'testInvoked', id, result }));
-  work.catch((error: unknown) => post({ type: 'failed', id, message: (error as Error)?.message ?? String(error) })).finally(finished);
+  void testInvoke(message.id, message.request);
+};
+port.on('message', (batch: ToWorker[]) => {
+  for (const m of batch) receive(m);
 });
 post({ type: 'ready' });
-
-/** A Buffer crosses threads as a Uint8Array: view it as a Buffer again (no copy). */
-function asBuffer(body: string | Uint8Array | undefined): string | Buffer | undefined {
-  return body === undefined || typeof body === 'string' || Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-}
 
 async function warmHttpClient(): Promise<void> {
   const server = createServer((_req, res) => res.writeHead(204, { connection: 'close' }).end());
