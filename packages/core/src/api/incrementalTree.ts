@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { RepoOptions } from '../models/FsClient.js';
 import type { Api } from '../models/types.js';
-import { apiToFiles, resourceDir, resourceFiles, sectionItems } from '../models/apiTree.js';
+import { apiFiles, resourceDir, resourceFiles, sectionItems } from '../models/apiTree.js';
 import { canonicalJson } from '../utils/canonicalJson.js';
 import { buildTree, hashObject, type BuiltTree, type GitObject } from '../storage/gitObjects.js';
 import { patchTree, type DirEdit } from '../storage/patchTree.js';
@@ -110,7 +110,8 @@ export function apiToValidate(api: Api, plan: ApiTreePlan): Api {
 }
 
 function wholeTree(api: Api, prints: Prints): ApiTreePlan {
-  const built = buildTree(apiToFiles(api));
+  // Serialized lazily: each text is hashed and dropped at once (no 10,000 strings kept alive).
+  const built = buildTree(apiFiles(api));
   const objects: GitObject[] = [];
   const collect = (node: BuiltTree): void => {
     for (const child of node.children.values()) {

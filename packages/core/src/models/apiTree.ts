@@ -37,9 +37,12 @@ export function resourceDir(path: string): string {
 
 /** Api -> file path -> canonical JSON text. */
 export function apiToFiles(api: Api): TreeFiles {
-  const files: TreeFiles = new Map();
-  for (const [path, item] of apiItems(api)) files.set(path, canonicalJson(item));
-  return files;
+  return new Map(apiFiles(api));
+}
+
+/** apiToFiles as a generator: each text is serialized when it is asked for (buildTree hashes it at once). */
+export function* apiFiles(api: Api): Generator<[string, string]> {
+  for (const [path, item] of apiItems(api)) yield [path, canonicalJson(item)];
 }
 
 /**
