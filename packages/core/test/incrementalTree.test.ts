@@ -18,7 +18,12 @@ type Edit =
   | { kind: 'remove'; i: number }
   | { kind: 'model'; salt: string }
   | { kind: 'restApi'; salt: string }
-  | { kind: 'extensions'; i: number; salt: string };
+  | { kind: 'extensions'; i: number; salt: string }
+  | { kind: 'reorder'; i: number };
+
+/** The same JSON value with its keys in the reverse order (a different fingerprint, the same blobs). */
+const reversed = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(reversed) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
 
 function apply(api: Api, e: Edit): Api {
   const out = structuredClone(api);
@@ -47,11 +52,15 @@ function apply(api: Api, e: Edit): Api {
     case 'extensions':
       if (key) out.resources[key]!.extensions = { 'x-note': e.salt };
       break;
+    case 'reorder':
+      if (key) out.resources[key] = reversed(out.resources[key]) as Api['resources'][string];
+      break;
   }
   return out;
 }
 
-const segment = fc.constantFrom('a', 'b', 'c', '{id}', '@x', 'v%1');
+// '' makes paths like /a//b and /a/: two resources then share a directory (whole rebuild).
+const segment = fc.constantFrom('a', 'b', 'c', '{id}', '@x', 'v%1', '');
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('change' as const), i: fc.nat(50), salt: fc.string({ maxLength: 4 }) }),
   fc.record({ kind: fc.constant('add' as const), path: fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => '/' + s.join('/')) }),
@@ -59,6 +68,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('model' as const), salt: fc.string({ maxLength: 4 }) }),
   fc.record({ kind: fc.constant('restApi' as const), salt: fc.string({ maxLength: 4 }) }),
   fc.record({ kind: fc.constant('extensions' as const), i: fc.nat(50), salt: fc.string({ maxLength: 4 }) }),
+  fc.record({ kind: fc.constant('reorder' as const), i: fc.nat(50) }),
 );
 
 describe('incremental deployment trees', () => {
@@ -67,15 +77,17 @@ describe('incremental deployment trees', () => {
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 8 }), async (edits) => {
         const repo = await tempRepo();
         let api = sampleApi();
-        let last = (await deploy({ ...repo, api, description: 'first' })).tree;
+        // the last tree deployed from an API whose resources each have a directory of their own
+        let recorded = (await deploy({ ...repo, api, description: 'first' })).tree;
         for (const [i, e] of edits.entries()) {
           api = apply(api, e);
-          // patched from the last deployed tree, not rebuilt
+          const ownDirs = Object.keys(api.resources).every((p) => p === '/' || (!p.endsWith('/') && !p.includes('//')));
+          // patched from the last recorded tree, not rebuilt (resources sharing a directory: rebuilt)
           const plan = await planApiTree(repo, api);
-          expect(plan.base).toBe(last);
+          expect(plan.base).toBe(ownDirs ? recorded : null);
           expect(plan.tree).toBe(wholeTree(api));
           const d = await deploy({ ...repo, api, description: `edit ${i}` });
-          last = d.tree;
+          if (ownDirs) recorded = d.tree;
           expect(d.tree).toBe(wholeTree(api));
           expect(git(repo.gitdir, 'rev-parse', `refs/heads/main^{tree}`).trim()).toBe(wholeTree(api));
         }
@@ -83,6 +95,67 @@ describe('incremental deployment trees', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('an invalid edit after random valid ones is refused with the code and message a whole validation gives, the repository byte-identical', async () => {
+    type Bad = 'authType' | 'unknownModel' | 'badUri' | 'noIntegration' | 'keyPath' | 'verb' | 'forbiddenKey' | 'placeholder' | 'validatorRef' | 'twoBad';
+    const bad = (api: Api, kind: Bad, i: number): Api => {
+      const out = structuredClone(api);
+      const keys = Object.keys(out.resources);
+      const resource = out.resources[keys[i % keys.length]!]!;
+      const verb = Object.keys(resource.resourceMethods)[0] as 'GET' | undefined;
+      const method = (verb ? resource.resourceMethods[verb] : undefined) as unknown as Record<string, unknown> | undefined;
+      const m = method ?? (resource.resourceMethods.PATCH = mockMethod('PATCH', {})) as unknown as Record<string, unknown>;
+      switch (kind) {
+        case 'authType': m.authorizationType = 42; break;
+        case 'unknownModel': m.requestModels = { 'application/json': 'Nope' }; break;
+        case 'badUri': m.methodIntegration = { type: 'HTTP', httpMethod: 'GET', uri: 'not a url' }; break;
+        case 'noIntegration': delete m.methodIntegration; break;
+        case 'keyPath': out.resources['/k'] = { path: '/other', resourceMethods: { GET: mockMethod('GET', {}) } }; break;
+        case 'verb': m.httpMethod = m.httpMethod === 'PUT' ? 'POST' : 'PUT'; break;
+        case 'forbiddenKey': m.extensions = JSON.parse('{"__proto__": {"x": 1}}') as Record<string, unknown>; break;
+        case 'placeholder': m.methodIntegration = { type: 'HTTP', httpMethod: 'GET', uri: 'https://${Backend}/x' }; break;
+        case 'validatorRef': m.requestValidatorId = 'none'; break;
+        case 'twoBad':
+          m.methodIntegration = { type: 'HTTP', httpMethod: 'GET', uri: 'not a url' };
+          out.resources['/zz'] = { path: '/zz', resourceMethods: { GET: { httpMethod: 'GET', authorizationType: 'NONE' } } };
+          break;
+      }
+      return out;
+    };
+    const kinds: Bad[] = ['authType', 'unknownModel', 'badUri', 'noIntegration', 'keyPath', 'verb', 'forbiddenKey', 'placeholder', 'validatorRef', 'twoBad'];
+    const refusal = (e: unknown) => ({ code: (e as { code?: string }).code, message: (e as Error).message, pointer: (e as { data?: { pointer?: string } }).data?.pointer });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { maxLength: 5 }), fc.constantFrom(...kinds), fc.nat(50), async (edits, kind, i) => {
+        const repo = await tempRepo();
+        let api = sampleApi();
+        await deploy({ ...repo, api, description: 'first' });
+        for (const e of edits) {
+          api = apply(api, e);
+          await deploy({ ...repo, api, description: e.kind });
+        }
+        const wrong = bad(api, kind, i);
+        const before = snapshotDir(repo.gitdir);
+        const got = await deploy({ ...repo, api: wrong, description: 'bad' }).then(() => undefined, refusal);
+        // A fresh repository has no fingerprints: everything is checked.
+        const whole = await deploy({ ...(await tempRepo()), api: wrong, description: 'bad' }).then(() => undefined, refusal);
+        expect(whole?.code).toBe('InvalidDefinitionError');
+        expect(got).toEqual(whole);
+        expect(snapshotDir(repo.gitdir)).toEqual(before);
+        // The refusal left the cache as it was: the valid API still deploys to the whole tree.
+        const ok = apply(api, { kind: 'change', i, salt: 'after' });
+        expect((await deploy({ ...repo, api: ok, description: 'after' })).tree).toBe(wholeTree(ok));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('the same values with their keys in another order give the same tree and write nothing', async () => {
+    const repo = await tempRepo();
+    const api = sampleApi();
+    const first = await deploy({ ...repo, api, description: 'first' });
+    const again = await deploy({ ...repo, api: reversed(api) as Api, description: 'again' });
+    expect(again).toMatchObject({ id: first.id, tree: first.tree, created: false, objectsWritten: 0 });
   });
 
   it('a one-method change writes only the blob, the trees above it and the commit', async () => {

@@ -1,7 +1,7 @@
 import type { Api } from '../models/types.js';
 import type { WriteOptions } from '../models/options.js';
 import type { MergeResult } from '../merge/types.js';
-import { apiToFiles } from '../models/apiTree.js';
+import { apiFiles } from '../models/apiTree.js';
 import { buildTree } from '../storage/gitObjects.js';
 import { readCommit } from '../storage/readObjects.js';
 import { readRef } from '../storage/refs.js';
@@ -30,7 +30,7 @@ export async function continueMerge(opts: WriteOptions & { api: Api; message?: s
   const ours = state.ours || (await readRef(opts, branchRef));
   const tip = await readRef(opts, branchRef);
   if (!ours || tip !== ours) throw new RefMovedError(`${branchRef} moved since the merge started (expected ${ours}, found ${tip}); abort and merge again`, { ref: branchRef, expected: ours, actual: tip });
-  const built = buildTree(apiToFiles(opts.api));
+  const built = buildTree(apiFiles(opts.api));
   const objects = await _newObjects(opts, built, (await readCommit(opts, ours)).tree);
   const message = opts.message ?? state.message;
   const done = await _commitMerge(opts, { branchRef, ours, theirs: state.theirs, tree: built.object.oid, objects, message });

@@ -87,13 +87,13 @@ export async function definitionTree(opts: DefinitionFileOptions & { unlessTree?
     await writeIndexEntry(opts.fs, opts.gitdir, opts.filepath, { ...source.stat, hash: source.hash, tree: entry.tree });
     return { tree: entry.tree };
   }
-  const [{ parseDefinition }, { apiToFiles }, { buildTree }] = await Promise.all([
+  const [{ parseDefinition }, { apiFiles }, { buildTree }] = await Promise.all([
     import('../openapi/parseDefinition.js'),
     import('../models/apiTree.js'),
     import('../storage/gitObjects.js'),
   ]);
   const api = await parseDefinition({ text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), filename: opts.filename ?? opts.filepath });
-  const built = buildTree(apiToFiles(api));
+  const built = buildTree(apiFiles(api));
   await recordDefinitionTree({ ...opts, source, tree: built.object.oid });
   return { tree: built.object.oid, api, built };
 }

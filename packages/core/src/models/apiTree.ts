@@ -37,9 +37,12 @@ export function resourceDir(path: string): string {
 
 /** Api -> file path -> canonical JSON text. */
 export function apiToFiles(api: Api): TreeFiles {
-  const files: TreeFiles = new Map();
-  for (const [path, item] of apiItems(api)) files.set(path, canonicalJson(item));
-  return files;
+  return new Map(apiFiles(api));
+}
+
+/** apiToFiles as a generator: each text is serialized when it is asked for (buildTree hashes it at once). */
+export function* apiFiles(api: Api): Generator<[string, string]> {
+  for (const [path, item] of apiItems(api)) yield [path, canonicalJson(item)];
 }
 
 /**
@@ -47,17 +50,31 @@ export function apiToFiles(api: Api): TreeFiles {
  * serialized: incrementalTree fingerprints it first and serializes only what changed).
  */
 export function* apiItems(api: Api): Generator<[string, unknown]> {
+  yield* sectionItems(api);
+  for (const resource of Object.values(api.resources)) {
+    const dir = resourceDir(resource.path);
+    for (const [name, value] of resourceFiles(resource)) yield [`${dir}/${name}`, value];
+  }
+}
+
+/** The files outside `paths/`: `api.json`, then models, authorizers, validators, gateway responses. */
+export function* sectionItems(api: Api): Generator<[string, unknown]> {
   yield ['api.json', api.restApi];
   for (const [dir, key] of COLLECTIONS) {
     for (const [name, item] of Object.entries(api[key] ?? {})) yield [`${dir}/${escapeSegment(name)}.json`, item];
   }
-  for (const resource of Object.values(api.resources)) {
-    const dir = resourceDir(resource.path);
-    const methods = Object.entries(resource.resourceMethods ?? {});
-    for (const [httpMethod, method] of methods) yield [`${dir}/@${httpMethod}.json`, method];
-    const extensions = resource.extensions && Object.keys(resource.extensions).length > 0 ? resource.extensions : undefined;
-    if (extensions || methods.length === 0) yield [`${dir}/@resource.json`, extensions ? { extensions } : {}];
-  }
+}
+
+/**
+ * The files of one resource, named inside its directory (`resourceDir(resource.path)`):
+ * `@<METHOD>.json` per method, and `@resource.json` when it has extensions or no method.
+ * A resource owns exactly the `@` entries of its directory (`@` is escaped in segments).
+ */
+export function* resourceFiles(resource: Resource): Generator<[string, unknown]> {
+  const methods = Object.entries(resource.resourceMethods ?? {});
+  for (const [httpMethod, method] of methods) yield [`@${httpMethod}.json`, method];
+  const extensions = resource.extensions && Object.keys(resource.extensions).length > 0 ? resource.extensions : undefined;
+  if (extensions || methods.length === 0) yield ['@resource.json', extensions ? { extensions } : {}];
 }
 
 /** The inverse of apiToFiles. `files` maps tree path -> parsed JSON. */

@@ -75,9 +75,10 @@ export interface BuiltTree {
 
 /**
  * Builds blobs and trees for `files` (path -> text) bottom-up, in memory. Nothing is
- * written; the caller decides which objects are new.
+ * written; the caller decides which objects are new. Each text is hashed as soon as it is
+ * read, so `files` may be a generator that serializes lazily (the text then dies young).
  */
-export function buildTree(files: Map<string, string>): BuiltTree {
+export function buildTree(files: Iterable<[string, string]>): BuiltTree {
   interface Dir { dirs: Map<string, Dir>; blobs: Map<string, GitObject> }
   const root: Dir = { dirs: new Map(), blobs: new Map() };
   for (const [path, text] of files) {

@@ -1,38 +1,58 @@
 /**
- * The fingerprints of the last deployed tree (internal): for each file of that deployment
- * tree, the SHA-1 of the plain `JSON.stringify` of the value it was made from and the blob
- * id it got. Stored as `<gitdir>/gitway-trees` (JSON), written atomically.
+ * The fingerprints of the last deployed tree (internal), stored as `<gitdir>/gitway-trees`
+ * (JSON, written atomically): for the deployment tree `tree`, the SHA-1 (base64) of the plain
+ * `JSON.stringify` of each value it was made from — one per resource (keyed by its path: the
+ * resource's directory and its method files) and one per other file (`api.json`,
+ * `models/<name>.json`, ...; keyed by the file path).
  *
- * An equal fingerprint proves an equal value (`JSON.stringify`'s text determines the JSON
- * value, and canonical JSON is a function of that value), so the next deploy reuses the blob
- * id without serializing the value again. Entries are written only by a deploy that
- * validated the whole API, so an equal fingerprint at the same path also proves the value
- * passed the model's checks. It is a cache: missing, stale or unreadable, the deploy simply
- * builds the whole tree.
+ * An equal fingerprint proves an equal JSON value (`JSON.stringify`'s text determines the
+ * value, and the canonical blobs are a function of that value), so the next deploy keeps the
+ * base tree's entries without serializing the value again. Entries are written only by a
+ * deploy that validated the API, so an equal fingerprint also proves the value passed the
+ * model's checks in the same context. It is a cache: missing, stale or unreadable, the deploy
+ * simply builds the whole tree. The record describes `tree` whatever the branch tip is, so a
+ * record older than the tip is still exact.
  */
 import type { RepoOptions } from '../models/FsClient.js';
 
-/** Bump when the tree layout, canonical JSON or the model's schema changes. */
-const VERSION = 1;
+/** Bump when the tree layout, canonical JSON, the fingerprint or the model's schema changes. */
+const VERSION = 2;
 const FILE = 'gitway-trees';
 
 export interface TreeFingerprints {
-  /** The deployment tree the files describe. */
+  /** The deployment tree the fingerprints describe. */
   tree: string;
-  /** file path -> [fingerprint, blob id] */
-  files: Map<string, [string, string]>;
+  /** file path (outside `paths/`) -> fingerprint */
+  files: Map<string, string>;
+  /** resource path -> fingerprint of the whole resource object */
+  resources: Map<string, string>;
 }
 
+function pairs(list: unknown): Map<string, string> | undefined {
+  if (!Array.isArray(list) || list.length % 2 !== 0) return undefined;
+  const out = new Map<string, string>();
+  for (let i = 0; i < list.length; i += 2) {
+    const [key, print] = [list[i] as unknown, list[i + 1] as unknown];
+    if (typeof key !== 'string' || typeof print !== 'string') return undefined;
+    out.set(key, print);
+  }
+  return out;
+}
+
+function flat(map: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [key, print] of map) out.push(key, print);
+  return out;
+}
+
+/** The recorded fingerprints, or undefined when there are none usable (missing, another version, garbled). */
 export async function readTreeFingerprints({ fs, gitdir }: RepoOptions): Promise<TreeFingerprints | undefined> {
   try {
-    const data = JSON.parse((await fs.promises.readFile(`${gitdir}/${FILE}`, 'utf8')) as string) as { version?: number; tree?: unknown; files?: unknown };
-    if (data.version !== VERSION || typeof data.tree !== 'string' || !Array.isArray(data.files)) return undefined;
-    const files = new Map<string, [string, string]>();
-    for (const row of data.files as unknown[]) {
-      if (!Array.isArray(row) || row.length !== 3 || !row.every((x) => typeof x === 'string')) return undefined;
-      files.set(row[0] as string, [row[1] as string, row[2] as string]);
-    }
-    return { tree: data.tree, files };
+    const data = JSON.parse((await fs.promises.readFile(`${gitdir}/${FILE}`, 'utf8')) as string) as { version?: unknown; tree?: unknown; files?: unknown; resources?: unknown };
+    if (data.version !== VERSION || typeof data.tree !== 'string' || !/^[0-9a-f]{40}$/.test(data.tree)) return undefined;
+    const files = pairs(data.files);
+    const resources = pairs(data.resources);
+    return files && resources ? { tree: data.tree, files, resources } : undefined;
   } catch {
     return undefined;
   }
@@ -42,9 +62,8 @@ export async function readTreeFingerprints({ fs, gitdir }: RepoOptions): Promise
 export async function writeTreeFingerprints({ fs, gitdir }: RepoOptions, fp: TreeFingerprints): Promise<void> {
   const path = `${gitdir}/${FILE}`;
   const tmp = `${path}.tmp-${fp.tree.slice(0, 12)}`;
-  const files = [...fp.files].map(([file, [print, oid]]) => [file, print, oid]);
   try {
-    await fs.promises.writeFile(tmp, JSON.stringify({ version: VERSION, tree: fp.tree, files }) + '\n');
+    await fs.promises.writeFile(tmp, JSON.stringify({ version: VERSION, tree: fp.tree, files: flat(fp.files), resources: flat(fp.resources) }) + '\n');
     await fs.promises.rename(tmp, path);
   } catch {
     await fs.promises.unlink(tmp).catch(() => undefined);
