@@ -13,7 +13,7 @@ const TRACE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtur
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Runs the binary with the trace; returns its exit code, stdout and the loaded modules. */
-async function traced(dir: string, ...args: string[]): Promise<{ code: number; stdout: string; packages: string[]; gitwayFiles: string[] }> {
+async function traced(dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string; packages: string[]; gitwayFiles: string[] }> {
   const out = path.join(tempDir('gitway-trace-'), 'modules.txt');
   const r = await spawnGitway(dir, { NODE_OPTIONS: `--import=${TRACE}`, GITWAY_TRACE_MODULES: out }, ...args);
   const files = fs.readFileSync(out, 'utf8').split('\n').filter(Boolean).map((f) => (f.startsWith('file:') ? fileURLToPath(f) : f));
@@ -24,7 +24,7 @@ async function traced(dir: string, ...args: string[]): Promise<{ code: number; s
   }
   // the workspace's own packages, relative to the repository ("packages/core/dist/...")
   const gitwayFiles = files.filter((f) => f.startsWith(ROOT) && !f.includes('node_modules') && !f.includes('fixtures')).map((f) => path.relative(ROOT, f));
-  return { code: r.code, stdout: r.stdout, packages: [...packages].sort(), gitwayFiles };
+  return { code: r.code, stdout: r.stdout, stderr: r.stderr, packages: [...packages].sort(), gitwayFiles };
 }
 
 // yargs and what it needs, and picocolors: the CLI's parser and colours.
@@ -56,7 +56,14 @@ describe('start-up of the built binary', () => {
     fs.writeFileSync(api, fs.readFileSync(api, 'utf8').replace('title: PetStore', 'title: PetStore 2'));
     const changed = await traced(dir, 'diff', '--exit-code');
     expect(changed.code).toBe(1);
-    expect(changed.packages).toEqual(expect.arrayContaining(['js-yaml']));
-    expect(changed.packages).not.toEqual(START_UP);
+    // the fast parser; the position-aware one (yaml) only when an error needs a line:column
+    expect(changed.packages).toEqual(['js-yaml', ...START_UP].sort());
+
+    // a syntax error: the fast path declines, yaml names the place
+    fs.writeFileSync(api, 'openapi: 3.0.1\ninfo: { title: pets\npaths: {}\n');
+    const broken = await traced(dir, 'status');
+    expect(broken.code).toBe(128);
+    expect(broken.stderr).toMatch(/^error: api\.yaml:\d+:\d+: .* \[ParseError\]\n$/);
+    expect(broken.packages).toEqual(['js-yaml', ...START_UP, 'yaml'].sort());
   }, SLOW);
 });
