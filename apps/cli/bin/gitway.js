@@ -3,9 +3,10 @@
 // installing, before the workspace's `prepare` step has built dist/.
 import { existsSync } from 'node:fs';
 
-const main = new URL('../dist/main.js', import.meta.url);
+// dist/bundle/main.js: the CLI's modules bundled into a few files (scripts/bundleDist.mjs)
+const main = new URL('../dist/bundle/main.js', import.meta.url);
 if (!existsSync(main)) {
-  process.stderr.write('error: gitway is not built (apps/cli/dist/main.js is missing): run `npm run build` [NotBuiltError]\n');
+  process.stderr.write('error: gitway is not built (apps/cli/dist/bundle/main.js is missing): run `npm run build` [NotBuiltError]\n');
   process.exit(128);
 }
 await import(main.href);

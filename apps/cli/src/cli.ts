@@ -1,21 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import yargs, { type Argv } from 'yargs';
 import type { CommandSpec } from './spec.js';
+import { specs } from './specs/index.js';
 import { createContext, type Output } from './context.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Usage errors (bad flags, missing arguments): exit code 2. */
 export class UsageError extends Error {
   code = 'UsageError';
-}
-
-async function loadSpecs(): Promise<CommandSpec[]> {
-  const dir = path.join(here, 'specs');
-  const files = fs.readdirSync(dir).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts') && !f.includes('.test.')).sort();
-  return Promise.all(files.map(async (f) => (await import(pathToFileURL(path.join(dir, f)).href)).default as CommandSpec));
 }
 
 function register(y: Argv, spec: CommandSpec, out: { result?: Output }, cwd: string, env: NodeJS.ProcessEnv): Argv {
@@ -66,7 +56,7 @@ export async function run(argv: string[], opts: { cwd?: string; env?: NodeJS.Pro
       if (err) throw err;
       throw new UsageError(msg);
     });
-  for (const spec of await loadSpecs()) y = register(y, spec, out, cwd, env);
+  for (const spec of specs) y = register(y, spec, out, cwd, env);
   // With a parse callback yargs never exits the process: --help and completion output
   // come back here as text, so the CLI runs in-process (tests, embedders).
   let printed = '';

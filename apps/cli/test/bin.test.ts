@@ -53,7 +53,7 @@ describe('the gitway binary', () => {
       child.on('close', (code) => resolve({ code, stderr }));
     });
     expect(r.code).toBe(128);
-    expect(r.stderr).toBe('error: gitway is not built (apps/cli/dist/main.js is missing): run `npm run build` [NotBuiltError]\n');
+    expect(r.stderr).toBe('error: gitway is not built (apps/cli/dist/bundle/main.js is missing): run `npm run build` [NotBuiltError]\n');
   }, SLOW);
 
   it('preview stops cleanly on SIGTERM', async () => {

@@ -6,7 +6,7 @@ import { tempDir } from '@gitway/test-utils';
 import { execute } from '../src/execute.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** The binary as npm links it (a committed shim that loads dist/main.js). */
+/** The binary as npm links it (a committed shim that loads dist/bundle/main.js). */
 export const BIN = path.resolve(here, '../bin/gitway.js');
 export const EXAMPLES = path.resolve(here, '../../../examples/petstore');
 

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { RepoOptions } from '../models/FsClient.js';
 import { _assertRepo } from '../commands/_repo.js';
 import { isoGit } from '../utils/isoGit.js';
+import { readConfigValue } from '../storage/readConfig.js';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const REST_API_ID = /^[a-z0-9]{10}$/;
@@ -17,12 +18,11 @@ const REST_API_ID = /^[a-z0-9]{10}$/;
  */
 export async function getRestApiId(opts: RepoOptions & { random?: (n: number) => number }): Promise<string> {
   await _assertRepo(opts);
-  const git = await isoGit();
-  const existing = await git.getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.restApiId' }).catch(() => undefined);
-  if (typeof existing === 'string' && REST_API_ID.test(existing)) return existing;
+  const existing = await readConfigValue(opts, 'gitway.restApiId');
+  if (existing !== undefined && REST_API_ID.test(existing)) return existing;
   const random = opts.random ?? ((n: number) => randomInt(n));
   let id = '';
   for (let i = 0; i < 10; i++) id += ALPHABET[random(ALPHABET.length)];
-  await git.setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.restApiId', value: id });
+  await (await isoGit()).setConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.restApiId', value: id });
   return id;
 }

@@ -1,4 +1,4 @@
-import { isoGit } from '../utils/isoGit.js';
+import { readConfigValue } from '../storage/readConfig.js';
 import type { WriteOptions } from '../models/options.js';
 import type { Signature } from '../storage/gitObjects.js';
 
@@ -6,9 +6,9 @@ import type { Signature } from '../storage/gitObjects.js';
 export async function _signature(opts: WriteOptions): Promise<Signature> {
   let author = opts.author;
   if (!author) {
-    const name = await (await isoGit()).getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'user.name' }).catch(() => undefined);
-    const email = await (await isoGit()).getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'user.email' }).catch(() => undefined);
-    author = { name: typeof name === 'string' && name ? name : 'gitway', email: typeof email === 'string' && email ? email : 'gitway@localhost' };
+    const name = await readConfigValue(opts, 'user.name');
+    const email = await readConfigValue(opts, 'user.email');
+    author = { name: name || 'gitway', email: email || 'gitway@localhost' };
   }
   const ms = (opts.now ?? Date.now)();
   return {

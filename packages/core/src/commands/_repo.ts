@@ -4,6 +4,7 @@ import { readSymbolicRef, writeSymbolicRef } from '../storage/refs.js';
 import { NotARepositoryError } from '../errors/NotARepositoryError.js';
 import { join } from '../utils/join.js';
 import { errnoCode, fsError } from '../utils/fsError.js';
+import { readConfigValue } from '../storage/readConfig.js';
 
 export const DEFAULT_DEFINITION = 'api.yaml';
 
@@ -47,6 +48,6 @@ export async function _setCurrentBranch(opts: RepoOptions, branch: string): Prom
 
 /** The working definition's file name, relative to the directory holding the repository. */
 export async function _definitionPath(opts: RepoOptions): Promise<string> {
-  const value = await (await isoGit()).getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: 'gitway.definition' }).catch(() => undefined);
-  return typeof value === 'string' && value ? value : DEFAULT_DEFINITION;
+  const value = await readConfigValue(opts, 'gitway.definition');
+  return value ? value : DEFAULT_DEFINITION;
 }

@@ -1,7 +1,10 @@
-import { createTwoFilesPatch } from 'diff';
+import { createRequire } from 'node:module';
 import type { Api } from '../models/types.js';
 import { exportDefinition } from '../openapi/exportDefinition.js';
 import { shortId } from '../utils/shortId.js';
+
+// The `diff` package (19 ES modules) loads on the first text diff, not with every command.
+const requireLazy = createRequire(import.meta.url);
 
 /** One side of a text diff: the API, the name it was asked by (a revision, "working definition"), its deployment id if any. */
 export interface TextDiffSide {
@@ -25,6 +28,7 @@ export function renderTextDiff(from: TextDiffSide, to: TextDiffSide): string {
   const a = exportDefinition({ api: from.api, format });
   const b = exportDefinition({ api: to.api, format });
   if (a === b) return '';
+  const { createTwoFilesPatch } = requireLazy('diff') as typeof import('diff');
   const patch = createTwoFilesPatch(`a/${from.label}`, `b/${to.label}`, a, b, from.id && shortId(from.id), to.id && shortId(to.id), { context: 3 });
   // createTwoFilesPatch starts with an "Index"-style ==== line git does not print.
   return patch.startsWith('===') ? patch.slice(patch.indexOf('\n') + 1) : patch;

@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
 import type { Api } from '../models/types.js';
 import { exportApi } from './exportApi.js';
+import { yaml } from '../utils/yaml.js';
 
 // yaml loads on first export (start-up of commands that never export stays fast).
-const requireLazy = createRequire(import.meta.url);
-const stringify = (value: unknown, options?: object): string => (requireLazy('yaml') as typeof import('yaml')).stringify(value, options);
+const stringify = (value: unknown, options?: object): string => yaml().stringify(value, options);
 
 export interface ExportDefinitionOptions {
   api: Api;

@@ -1,5 +1,6 @@
 /** YAML/JSON text -> plain value, with syntax, key and size checks before any object is built (internal). */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yaml } from '../utils/yaml.js';
 import { ParseError } from '../errors/ParseError.js';
 import { TooLargeError } from '../errors/TooLargeError.js';
 import { invalid, type Place } from './context.js';
@@ -23,6 +24,7 @@ export interface ParsedText {
  */
 export function parseText(text: string, file: string): ParsedText {
   assertSize(text, file);
+  const { LineCounter, parseDocument } = yaml();
   const mayAlias = assertFewAliases(text, file);
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
@@ -66,6 +68,7 @@ function tooDeep(file: string, where: { pointer: string; place?: Place } | undef
 
 /** Iterative walk of the YAML syntax tree: forbidden keys and nesting depth. */
 function checkTree(root: unknown, file: string, place: (n: Node | null | undefined) => Place | undefined): void {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   const stack: { node: unknown; depth: number; pointer: string }[] = [{ node: root, depth: 0, pointer: '#' }];
   while (stack.length > 0) {
     const { node, depth, pointer } = stack.pop()!;

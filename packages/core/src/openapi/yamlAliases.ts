@@ -1,5 +1,6 @@
 /** YAML alias limits: a document full of anchors and aliases is refused before it is expanded (internal). */
-import { isAlias, Lexer, visit, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yaml } from '../utils/yaml.js';
 import { TooLargeError } from '../errors/TooLargeError.js';
 
 /** Most aliases (`*name`) a definition may use; real OpenAPI documents use a handful. */
@@ -26,7 +27,7 @@ export function assertFewAliases(text: string, file: string): boolean {
   if (candidates <= MAX_ALIASES) return candidates > 0;
   let aliases = 0;
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yaml().Lexer)().lex(text)) {
     if (token[0] === '*' && ++aliases > MAX_ALIASES) {
       const before = text.slice(0, offset).split('\n');
       const [line, col] = [before.length, before[before.length - 1].length + 1];
@@ -43,6 +44,7 @@ export function assertFewAliases(text: string, file: string): boolean {
  * must stay under MAX_ALIASED_CHARS (yaml's maxAliasCount bounds nesting per anchor).
  */
 export function assertAliasExpansion(doc: Document.Parsed, file: string, lineCounter: LineCounter): void {
+  const { isAlias, visit } = yaml();
   let total = 0;
   visit(doc, {
     Alias(_key, node) {

@@ -1,4 +1,4 @@
-import { isoGit } from '../utils/isoGit.js';
+import { readConfigValue } from '../storage/readConfig.js';
 import type { RepoOptions } from '../models/FsClient.js';
 import { InvalidNameError } from '../errors/InvalidNameError.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
@@ -12,8 +12,8 @@ export function assertRemoteName(name: unknown): asserts name is string {
 
 /** The configured URL of `remote` (credentials included: never print it unredacted). */
 export async function remoteUrl(opts: RepoOptions, remote: string): Promise<string> {
-  const url = await (await isoGit()).getConfig({ fs: opts.fs, gitdir: opts.gitdir, path: `remote.${remote}.url` });
-  if (typeof url !== 'string' || !url) {
+  const url = await readConfigValue(opts, `remote.${remote}.url`);
+  if (!url) {
     throw new NotFoundError(`no such remote '${remote}' (add one with 'gitway remote add ${remote} URL')`, { what: 'remote', name: remote });
   }
   return url;

@@ -1,13 +1,10 @@
-import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import type { Api } from '../models/types.js';
 import { exportApi } from '../openapi/exportApi.js';
 import { parseDefinition } from '../openapi/parseDefinition.js';
 import { apiToFiles } from '../models/apiTree.js';
 import { buildTree } from '../storage/gitObjects.js';
-
-// yaml loads when a document is edited (as exportDefinition does).
-const requireLazy = createRequire(import.meta.url);
+import { yaml } from '../utils/yaml.js';
 
 type Edit = { path: string[]; remove: true } | { path: string[]; value: unknown };
 
@@ -77,7 +74,7 @@ function applyYamlScalars(YAML: Yaml, text: string, list: Edit[]): string | null
 }
 
 function applyYaml(text: string, list: Edit[]): string | null {
-  const YAML = requireLazy('yaml') as Yaml;
+  const YAML = yaml();
   const exact = applyYamlScalars(YAML, text, list);
   if (exact !== null) return exact;
   // Keys added or removed, collections changed: edit the document model (comments kept, layout re-rendered).
