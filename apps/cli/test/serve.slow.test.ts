@@ -8,10 +8,14 @@ import { BIN, gitway, json } from './helpers.js';
 
 const run = promisify(execFile);
 
-/** `gitway serve --port 0 --json` as a child process; resolves with its URL once it listens. */
-async function serve(root: string): Promise<string> {
+/**
+ * `gitway serve --port 0 --json` as a child process; resolves with its URL once it listens, and
+ * `stop()`: SIGTERM, as Ctrl-C or a service manager sends it, resolving with the exit code.
+ */
+async function serve(root: string): Promise<{ url: string; stop(): Promise<number | null> }> {
   const child = spawn(process.execPath, [BIN, 'serve', '--root', root, '--port', '0', '--json'], { env: { ...process.env, NO_COLOR: '1' } });
-  onTestFinished(() => void child.kill('SIGTERM'));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  onTestFinished(() => void child.kill('SIGKILL'));
   let stderr = '';
   let out = '';
   const line = await new Promise<string>((resolve, reject) => {
@@ -23,7 +27,14 @@ async function serve(root: string): Promise<string> {
     child.on('exit', (code) => reject(new Error(`gitway serve exited ${code}: ${stderr}`)));
   });
   expect(stderr).toBe('warning: no --credentials: any SigV4 signature is accepted (loopback only)\n');
-  return JSON.parse(line).url;
+  const stop = async () => {
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await exited;
+    clearTimeout(timer);
+    return code;
+  };
+  return { url: JSON.parse(line).url, stop };
 }
 
 /** A definition whose MOCK answer shows its version and the stage variable `color`. */
@@ -58,7 +69,7 @@ describe('gitway serve with the AWS CLI', () => {
     fs.writeFileSync(path.join(work, 'config'), '[default]\nregion = us-east-1\noutput = json\n');
     fs.writeFileSync(path.join(work, 'v1.json'), definition('1'));
     fs.writeFileSync(path.join(work, 'v2.json'), definition('2'));
-    const url = await serve(root);
+    const { url, stop } = await serve(root);
     const env = {
       ...process.env, AWS_ACCESS_KEY_ID: 'AKIDAWSCLI', AWS_SECRET_ACCESS_KEY: 'fake-secret', AWS_SESSION_TOKEN: '', AWS_DEFAULT_REGION: 'us-east-1',
       AWS_CONFIG_FILE: path.join(work, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(work, 'credentials'), AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '', AWS_PROFILE: '',
@@ -102,5 +113,8 @@ describe('gitway serve with the AWS CLI', () => {
     expect((await gitway(repo, 'stage', 'history', 'prod')).stdout).toContain('AKIDAWSCLI');
     expect(git(path.join(repo, '.gitway'), 'log', '--first-parent', '--format=%an %s', 'refs/stages/prod', '-1').trim()).toBe(`AKIDAWSCLI update stage prod: replace /deploymentId=${d1.id}`);
     fsck(path.join(repo, '.gitway'));
+
+    // SIGTERM ends the server, its stage workers included (they kept it alive once data-plane requests had been served).
+    expect(await stop()).toBe(0);
   }, 120_000);
 });
