@@ -23,6 +23,12 @@ export interface FsClient {
     /** Optional: packs are read in 1 MiB windows through it; without it a pack is read whole (then cached like a window). */
     open?(path: string, flags: string): Promise<{ read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>; close(): Promise<void> }>;
   };
+  /**
+   * Optional (node's `fs` has it): loose objects — small zlib files under objects/xx/ —
+   * are read through it in one call, as git reads them, instead of the four thread-pool
+   * round trips of `promises.readFile`; without it they are read through `promises.readFile`.
+   */
+  readFileSync?(path: string): Uint8Array;
 }
 
 /** Options every store function takes. */

@@ -89,7 +89,8 @@ export class ObjectStore {
       }
       let raw: Buffer | null = null;
       try {
-        raw = Buffer.from(await this.fs.promises.readFile(join(this.gitdir, 'objects', oid.slice(0, 2), oid.slice(2))));
+        const file = join(this.gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
+        raw = Buffer.from(this.fs.readFileSync ? this.fs.readFileSync(file) : await this.fs.promises.readFile(file));
       } catch (err) {
         if (!isMissing(err)) throw err;
       }
