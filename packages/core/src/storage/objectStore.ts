@@ -7,6 +7,7 @@ import { ByteCache } from './byteCache.js';
 import { applyDelta, corrupt, entryEnd, findOffset, parseIndex, prefixMatches, type PackIndex } from './packFile.js';
 import { parseLoose, type StoredObject, type StoredType } from './looseObject.js';
 import { objectId } from './gitObjects.js';
+import { existing, rangeReader, readWhole } from './fileReads.js';
 
 export type { StoredObject, StoredType };
 
@@ -89,8 +90,7 @@ export class ObjectStore {
       }
       let raw: Buffer | null = null;
       try {
-        const file = join(this.gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
-        raw = Buffer.from(this.fs.readFileSync ? this.fs.readFileSync(file) : await this.fs.promises.readFile(file));
+        raw = await readWhole(this.fs, join(this.gitdir, 'objects', oid.slice(0, 2), oid.slice(2)));
       } catch (err) {
         if (!isMissing(err)) throw err;
       }
@@ -146,7 +146,7 @@ export class ObjectStore {
   private async notLoose(oids: string[]): Promise<string[]> {
     const path = (oid: string) => join(this.gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
     if (oids.length <= 64) {
-      const present = await Promise.all(oids.map((oid) => this.fs.promises.stat(path(oid)).then(() => true, () => false)));
+      const present = await existing(this.fs, oids.map(path));
       return oids.filter((_, i) => !present[i]);
     }
     const listed = new Map<string, Set<string>>();
@@ -203,30 +203,24 @@ export class ObjectStore {
   private async index(pack: Pack): Promise<PackIndex> {
     const hit = this.lru.get(`i:${pack.name}`) as PackIndex | undefined;
     if (hit) return hit;
-    const index = parseIndex(Buffer.from(await this.fs.promises.readFile(pack.idxPath)), `pack index ${pack.name}`);
+    const index = parseIndex(await readWhole(this.fs, pack.idxPath), `pack index ${pack.name}`);
     this.lru.set(`i:${pack.name}`, index, index.idx.length + index.count * 8);
     return index;
   }
 
   /** Bytes [start, end) of a pack, through the window cache. */
   private async packBytes(pack: Pack, start: number, end: number): Promise<Buffer> {
-    const open = this.fs.promises.open;
-    if (!open) {
+    const read = rangeReader(this.fs);
+    if (!read) {
       // A file system without open(): the whole pack is one window.
       let all = this.lru.get(`w:${pack.name}:all`) as Buffer | undefined;
       if (!all) this.lru.set(`w:${pack.name}:all`, (all = Buffer.from(await this.fs.promises.readFile(pack.packPath))), pack.size);
       return all.subarray(start, end);
     }
     const readRange = async (from: number, to: number): Promise<Buffer> => {
-      const handle = await open.call(this.fs.promises, pack.packPath, 'r');
-      try {
-        const buf = Buffer.allocUnsafe(to - from);
-        const { bytesRead } = await handle.read(buf, 0, buf.length, from);
-        if (bytesRead !== buf.length) throw corrupt(`pack ${pack.name}`, 'truncated pack');
-        return buf;
-      } finally {
-        await handle.close();
-      }
+      const { buf, bytesRead } = await read(pack.packPath, from, to);
+      if (bytesRead !== buf.length) throw corrupt(`pack ${pack.name}`, 'truncated pack');
+      return buf;
     };
     if (end - start > PACK_WINDOW_BYTES) return readRange(start, end);
     const parts: Buffer[] = [];
