@@ -21,21 +21,24 @@ export async function readWhole(fs: FsClient, path: string): Promise<Buffer> {
   return Buffer.isBuffer(data) ? data : Buffer.from(data as Uint8Array);
 }
 
-/** A file that can be read by ranges (positional reads), opened once per range. */
-export type RangeReader = (path: string, from: number, to: number) => Promise<{ buf: Buffer; bytesRead: number }>;
+/** Reads ranges of files (positional reads; the file is opened once per range); `sync`: by sync calls. */
+export interface RangeReader {
+  sync: boolean;
+  read(path: string, from: number, to: number): Promise<{ buf: Buffer; bytesRead: number }>;
+}
 
 /**
  * How `fs` reads a range of a file: synchronously (openSync/readSync/closeSync), through
  * `promises.open`, or null when it can do neither (the caller then reads the whole file).
  *
  * @example
- * const read = rangeReader(fs);
- * if (read) console.log((await read(packPath, 0, 12)).buf.toString('latin1', 0, 4)); // 'PACK'
+ * const reader = rangeReader(fs);
+ * if (reader) console.log((await reader.read(packPath, 0, 12)).buf.toString('latin1', 0, 4)); // 'PACK'
  */
 export function rangeReader(fs: FsClient): RangeReader | null {
   const { openSync, readSync, closeSync } = fs;
   if (openSync && readSync && closeSync) {
-    return async (path, from, to) => {
+    const read = async (path: string, from: number, to: number) => {
       const fd = openSync(path, 'r');
       try {
         const buf = Buffer.allocUnsafe(to - from);
@@ -44,10 +47,11 @@ export function rangeReader(fs: FsClient): RangeReader | null {
         closeSync(fd);
       }
     };
+    return { sync: true, read };
   }
   const open = fs.promises.open;
   if (!open) return null;
-  return async (path, from, to) => {
+  const read = async (path: string, from: number, to: number) => {
     const handle = await open.call(fs.promises, path, 'r');
     try {
       const buf = Buffer.allocUnsafe(to - from);
@@ -56,6 +60,7 @@ export function rangeReader(fs: FsClient): RangeReader | null {
       await handle.close();
     }
   };
+  return { sync: false, read };
 }
 
 /**

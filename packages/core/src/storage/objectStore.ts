@@ -15,6 +15,8 @@ export type { StoredObject, StoredType };
 export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
 /** Packs are read in windows of this size (an entry larger than a window is read on its own, uncached). */
 export const PACK_WINDOW_BYTES = 1024 * 1024;
+/** The window when reads are sync calls (storage/fileReads.ts): one read is cheap, so less is read that is not used. */
+export const SYNC_PACK_WINDOW_BYTES = 64 * 1024;
 
 const TYPES: Record<number, StoredType> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
 const HEX40 = /^[0-9a-f]{40}$/;
@@ -37,7 +39,7 @@ const isMissing = (err: unknown) => errnoCode(err) === 'ENOENT' || errnoCode(err
  * its id (type, size, SHA-1): a damaged one is CorruptObjectError, never wrong content.
  *
  * One cache, bounded by bytes and least-recently-used: parsed pack indexes, pack
- * windows of PACK_WINDOW_BYTES, delta bases and objects (objects up to 1/16 of the
+ * windows of PACK_WINDOW_BYTES (SYNC_PACK_WINDOW_BYTES with sync reads), delta bases and objects (objects up to 1/16 of the
  * bound). Packs are immutable under their names, so the cache never goes stale; a pack
  * that went away (repack) is forgotten, a new one is found by listing objects/pack again
  * on a miss. Refs are never cached.
@@ -210,27 +212,28 @@ export class ObjectStore {
 
   /** Bytes [start, end) of a pack, through the window cache. */
   private async packBytes(pack: Pack, start: number, end: number): Promise<Buffer> {
-    const read = rangeReader(this.fs);
-    if (!read) {
+    const reader = rangeReader(this.fs);
+    if (!reader) {
       // A file system without open(): the whole pack is one window.
       let all = this.lru.get(`w:${pack.name}:all`) as Buffer | undefined;
       if (!all) this.lru.set(`w:${pack.name}:all`, (all = Buffer.from(await this.fs.promises.readFile(pack.packPath))), pack.size);
       return all.subarray(start, end);
     }
     const readRange = async (from: number, to: number): Promise<Buffer> => {
-      const { buf, bytesRead } = await read(pack.packPath, from, to);
+      const { buf, bytesRead } = await reader.read(pack.packPath, from, to);
       if (bytesRead !== buf.length) throw corrupt(`pack ${pack.name}`, 'truncated pack');
       return buf;
     };
-    if (end - start > PACK_WINDOW_BYTES) return readRange(start, end);
+    const size = reader.sync ? SYNC_PACK_WINDOW_BYTES : PACK_WINDOW_BYTES;
+    if (end - start > size) return readRange(start, end);
     const parts: Buffer[] = [];
-    for (let w = Math.floor(start / PACK_WINDOW_BYTES); w * PACK_WINDOW_BYTES < end; w++) {
+    for (let w = Math.floor(start / size); w * size < end; w++) {
       let win = this.lru.get(`w:${pack.name}:${w}`) as Buffer | undefined;
       if (!win) {
-        win = await readRange(w * PACK_WINDOW_BYTES, Math.min((w + 1) * PACK_WINDOW_BYTES, pack.size));
+        win = await readRange(w * size, Math.min((w + 1) * size, pack.size));
         this.lru.set(`w:${pack.name}:${w}`, win, win.length);
       }
-      const base = w * PACK_WINDOW_BYTES;
+      const base = w * size;
       parts.push(win.subarray(Math.max(start - base, 0), Math.min(end - base, win.length)));
     }
     return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
