@@ -82,3 +82,21 @@ export async function existing(fs: FsClient, paths: string[]): Promise<boolean[]
   }
   return Promise.all(paths.map((p) => fs.promises.stat(p).then(() => true, () => false)));
 }
+
+/**
+ * The size of the file at `path`, or null when it does not exist (ENOENT, ENOTDIR);
+ * other errors are thrown.
+ *
+ * @example
+ * const size = await fileSize(fs, packPath); // null: the pack went away
+ */
+export async function fileSize(fs: FsClient, path: string): Promise<number | null> {
+  try {
+    const stat = (fs.statSync ? fs.statSync(path, { throwIfNoEntry: false }) : await fs.promises.stat(path)) as { size: number | bigint } | undefined;
+    return stat === undefined ? null : Number(stat.size);
+  } catch (err) {
+    const code = (err as { code?: unknown } | null)?.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw err;
+  }
+}

@@ -7,7 +7,7 @@ import { ByteCache } from './byteCache.js';
 import { applyDelta, corrupt, entryEnd, findOffset, parseIndex, prefixMatches, type PackIndex } from './packFile.js';
 import { parseLoose, type StoredObject, type StoredType } from './looseObject.js';
 import { objectId } from './gitObjects.js';
-import { existing, rangeReader, readWhole } from './fileReads.js';
+import { existing, fileSize, rangeReader, readWhole } from './fileReads.js';
 
 export type { StoredObject, StoredType };
 
@@ -131,7 +131,7 @@ export class ObjectStore {
     let left = [...new Set(oids)];
     for (let attempt = 0; attempt < 2 && left.length; attempt++) {
       for (const pack of [...this.packs.values()]) {
-        const alive = await this.fs.promises.stat(pack.packPath).then(() => true, (err: unknown) => (isMissing(err) ? false : Promise.reject(err)));
+        const alive = (await fileSize(this.fs, pack.packPath)) !== null;
         if (!alive) {
           this.forget(pack);
           continue;
@@ -194,9 +194,9 @@ export class ObjectStore {
     for (const name of names) {
       if (!name.endsWith('.idx') || this.packs.has(name)) continue;
       const packPath = join(dir, name.replace(/\.idx$/, '.pack'));
-      const stat = await this.fs.promises.stat(packPath).catch(() => null);
-      if (!stat) continue; // an index without its pack: being written or removed
-      this.packs.set(name, { name, packPath, idxPath: join(dir, name), size: Number(stat.size) });
+      const size = await fileSize(this.fs, packPath).catch(() => null);
+      if (size === null) continue; // an index without its pack: being written or removed
+      this.packs.set(name, { name, packPath, idxPath: join(dir, name), size });
       added = true;
     }
     return added;
