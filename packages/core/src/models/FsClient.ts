@@ -23,6 +23,17 @@ export interface FsClient {
     /** Optional: packs are read in 1 MiB windows through it; without it a pack is read whole (then cached like a window). */
     open?(path: string, flags: string): Promise<{ read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>; close(): Promise<void> }>;
   };
+  /*
+   * Optional, node's sync calls (node's `fs` has them): the repository's small reads —
+   * loose objects, refs, pack indexes, pack ranges, existence checks — are one system
+   * call each through them, as git does, instead of several thread-pool round trips
+   * through `promises` (storage/fileReads.ts). Without them everything goes through `promises`.
+   */
+  readFileSync?(path: string): Uint8Array;
+  statSync?(path: string, options: { throwIfNoEntry: false }): unknown;
+  openSync?(path: string, flags: string): number;
+  readSync?(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number;
+  closeSync?(fd: number): void;
 }
 
 /** Options every store function takes. */

@@ -7,6 +7,7 @@ import { ByteCache } from './byteCache.js';
 import { applyDelta, corrupt, entryEnd, findOffset, parseIndex, prefixMatches, type PackIndex } from './packFile.js';
 import { parseLoose, type StoredObject, type StoredType } from './looseObject.js';
 import { objectId } from './gitObjects.js';
+import { existing, fileSize, rangeReader, readWhole } from './fileReads.js';
 
 export type { StoredObject, StoredType };
 
@@ -14,6 +15,8 @@ export type { StoredObject, StoredType };
 export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
 /** Packs are read in windows of this size (an entry larger than a window is read on its own, uncached). */
 export const PACK_WINDOW_BYTES = 1024 * 1024;
+/** The window when reads are sync calls (storage/fileReads.ts): one read is cheap, so less is read that is not used. */
+export const SYNC_PACK_WINDOW_BYTES = 64 * 1024;
 
 const TYPES: Record<number, StoredType> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
 const HEX40 = /^[0-9a-f]{40}$/;
@@ -36,7 +39,7 @@ const isMissing = (err: unknown) => errnoCode(err) === 'ENOENT' || errnoCode(err
  * its id (type, size, SHA-1): a damaged one is CorruptObjectError, never wrong content.
  *
  * One cache, bounded by bytes and least-recently-used: parsed pack indexes, pack
- * windows of PACK_WINDOW_BYTES, delta bases and objects (objects up to 1/16 of the
+ * windows of PACK_WINDOW_BYTES (SYNC_PACK_WINDOW_BYTES with sync reads), delta bases and objects (objects up to 1/16 of the
  * bound). Packs are immutable under their names, so the cache never goes stale; a pack
  * that went away (repack) is forgotten, a new one is found by listing objects/pack again
  * on a miss. Refs are never cached.
@@ -89,7 +92,7 @@ export class ObjectStore {
       }
       let raw: Buffer | null = null;
       try {
-        raw = Buffer.from(await this.fs.promises.readFile(join(this.gitdir, 'objects', oid.slice(0, 2), oid.slice(2))));
+        raw = await readWhole(this.fs, join(this.gitdir, 'objects', oid.slice(0, 2), oid.slice(2)));
       } catch (err) {
         if (!isMissing(err)) throw err;
       }
@@ -128,7 +131,7 @@ export class ObjectStore {
     let left = [...new Set(oids)];
     for (let attempt = 0; attempt < 2 && left.length; attempt++) {
       for (const pack of [...this.packs.values()]) {
-        const alive = await this.fs.promises.stat(pack.packPath).then(() => true, (err: unknown) => (isMissing(err) ? false : Promise.reject(err)));
+        const alive = (await fileSize(this.fs, pack.packPath)) !== null;
         if (!alive) {
           this.forget(pack);
           continue;
@@ -145,7 +148,7 @@ export class ObjectStore {
   private async notLoose(oids: string[]): Promise<string[]> {
     const path = (oid: string) => join(this.gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
     if (oids.length <= 64) {
-      const present = await Promise.all(oids.map((oid) => this.fs.promises.stat(path(oid)).then(() => true, () => false)));
+      const present = await existing(this.fs, oids.map(path));
       return oids.filter((_, i) => !present[i]);
     }
     const listed = new Map<string, Set<string>>();
@@ -191,9 +194,9 @@ export class ObjectStore {
     for (const name of names) {
       if (!name.endsWith('.idx') || this.packs.has(name)) continue;
       const packPath = join(dir, name.replace(/\.idx$/, '.pack'));
-      const stat = await this.fs.promises.stat(packPath).catch(() => null);
-      if (!stat) continue; // an index without its pack: being written or removed
-      this.packs.set(name, { name, packPath, idxPath: join(dir, name), size: Number(stat.size) });
+      const size = await fileSize(this.fs, packPath).catch(() => null);
+      if (size === null) continue; // an index without its pack: being written or removed
+      this.packs.set(name, { name, packPath, idxPath: join(dir, name), size });
       added = true;
     }
     return added;
@@ -202,40 +205,35 @@ export class ObjectStore {
   private async index(pack: Pack): Promise<PackIndex> {
     const hit = this.lru.get(`i:${pack.name}`) as PackIndex | undefined;
     if (hit) return hit;
-    const index = parseIndex(Buffer.from(await this.fs.promises.readFile(pack.idxPath)), `pack index ${pack.name}`);
+    const index = parseIndex(await readWhole(this.fs, pack.idxPath), `pack index ${pack.name}`);
     this.lru.set(`i:${pack.name}`, index, index.idx.length + index.count * 8);
     return index;
   }
 
   /** Bytes [start, end) of a pack, through the window cache. */
   private async packBytes(pack: Pack, start: number, end: number): Promise<Buffer> {
-    const open = this.fs.promises.open;
-    if (!open) {
+    const reader = rangeReader(this.fs);
+    if (!reader) {
       // A file system without open(): the whole pack is one window.
       let all = this.lru.get(`w:${pack.name}:all`) as Buffer | undefined;
       if (!all) this.lru.set(`w:${pack.name}:all`, (all = Buffer.from(await this.fs.promises.readFile(pack.packPath))), pack.size);
       return all.subarray(start, end);
     }
     const readRange = async (from: number, to: number): Promise<Buffer> => {
-      const handle = await open.call(this.fs.promises, pack.packPath, 'r');
-      try {
-        const buf = Buffer.allocUnsafe(to - from);
-        const { bytesRead } = await handle.read(buf, 0, buf.length, from);
-        if (bytesRead !== buf.length) throw corrupt(`pack ${pack.name}`, 'truncated pack');
-        return buf;
-      } finally {
-        await handle.close();
-      }
+      const { buf, bytesRead } = await reader.read(pack.packPath, from, to);
+      if (bytesRead !== buf.length) throw corrupt(`pack ${pack.name}`, 'truncated pack');
+      return buf;
     };
-    if (end - start > PACK_WINDOW_BYTES) return readRange(start, end);
+    const size = reader.sync ? SYNC_PACK_WINDOW_BYTES : PACK_WINDOW_BYTES;
+    if (end - start > size) return readRange(start, end);
     const parts: Buffer[] = [];
-    for (let w = Math.floor(start / PACK_WINDOW_BYTES); w * PACK_WINDOW_BYTES < end; w++) {
+    for (let w = Math.floor(start / size); w * size < end; w++) {
       let win = this.lru.get(`w:${pack.name}:${w}`) as Buffer | undefined;
       if (!win) {
-        win = await readRange(w * PACK_WINDOW_BYTES, Math.min((w + 1) * PACK_WINDOW_BYTES, pack.size));
+        win = await readRange(w * size, Math.min((w + 1) * size, pack.size));
         this.lru.set(`w:${pack.name}:${w}`, win, win.length);
       }
-      const base = w * PACK_WINDOW_BYTES;
+      const base = w * size;
       parts.push(win.subarray(Math.max(start - base, 0), Math.min(end - base, win.length)));
     }
     return parts.length === 1 ? parts[0]! : Buffer.concat(parts);

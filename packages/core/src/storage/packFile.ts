@@ -4,7 +4,8 @@ import { CorruptObjectError } from '../errors/CorruptObjectError.js';
 export interface PackIndex {
   idx: Buffer;
   count: number;
-  offsets: Float64Array;
+  /** 32-bit when the pack has no offset past 2 GiB (a typed sort of those is twice as fast). */
+  offsets: Float64Array | Uint32Array;
 }
 
 const SHA_BASE = 8 + 256 * 4;
@@ -23,10 +24,15 @@ export function parseIndex(idx: Buffer, where: string): PackIndex {
   const count = idx.readUInt32BE(8 + 255 * 4);
   const offBase = SHA_BASE + count * 24;
   if (idx.length < offBase + count * 4 + 40) throw corrupt(where, 'truncated pack index');
-  const offsets = new Float64Array(count);
-  for (let i = 0; i < count; i++) offsets[i] = offsetAt({ idx, count, offsets }, i);
+  const large = idx.length > offBase + count * 4 + 40; // the large-offset table is not empty
+  const offsets = large ? new Float64Array(count) : new Uint32Array(count);
+  const index = { idx, count, offsets };
+  for (let i = 0; i < count; i++) {
+    const off = idx.readUInt32BE(offBase + i * 4);
+    offsets[i] = off < 0x80000000 ? off : offsetAt(index, i); // without a large-offset table, offsetAt throws
+  }
   offsets.sort();
-  return { idx, count, offsets };
+  return index;
 }
 
 function offsetAt(index: PackIndex, i: number): number {

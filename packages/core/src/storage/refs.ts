@@ -7,6 +7,7 @@ import { InvalidNameError } from '../errors/InvalidNameError.js';
 import { RefConflictError } from '../errors/RefConflictError.js';
 import { printableName, refNameProblem } from '../models/refName.js';
 import { errnoCode, fsError } from '../utils/fsError.js';
+import { readWhole } from './fileReads.js';
 
 /** A lock older than this is left by a dead process (locks are held for milliseconds). */
 const STALE_LOCK_MS = 10_000;
@@ -51,7 +52,7 @@ function resolveLexically(path: string): string {
 
 async function readText(fs: FsClient, path: string): Promise<string | null> {
   try {
-    return (await fs.promises.readFile(path, 'utf8')) as string;
+    return (await readWhole(fs, path)).toString('utf8');
   } catch (err) {
     if (isCode(err, 'ENOENT') || isCode(err, 'ENOTDIR') || isCode(err, 'EISDIR')) return null;
     throw fsError(err, 'read the repository');
