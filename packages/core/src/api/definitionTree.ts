@@ -45,8 +45,8 @@ async function readSource(opts: DefinitionFileOptions): Promise<{ bytes: Uint8Ar
 export async function readDefinitionFile(opts: DefinitionFileOptions): Promise<{ api: Api; text: string; source: DefinitionSource }> {
   const { bytes, source } = await readSource(opts);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const { parseDefinition } = await import('../openapi/parseDefinition.js');
-  return { api: await parseDefinition({ text, filename: opts.filename ?? opts.filepath }), text, source };
+  const [{ parseDefinition }, { importCache }] = await Promise.all([import('../openapi/parseDefinition.js'), import('../worktree/importCache.js')]);
+  return { api: await parseDefinition({ text, filename: opts.filename ?? opts.filepath, cache: importCache(opts.fs, opts.gitdir) }), text, source };
 }
 
 /**
@@ -87,12 +87,14 @@ export async function definitionTree(opts: DefinitionFileOptions & { unlessTree?
     await writeIndexEntry(opts.fs, opts.gitdir, opts.filepath, { ...source.stat, hash: source.hash, tree: entry.tree });
     return { tree: entry.tree };
   }
-  const [{ parseDefinition }, { apiToFiles }, { buildTree }] = await Promise.all([
+  const [{ parseDefinition }, { apiToFiles }, { buildTree }, { importCache }] = await Promise.all([
     import('../openapi/parseDefinition.js'),
     import('../models/apiTree.js'),
     import('../storage/gitObjects.js'),
+    import('../worktree/importCache.js'),
   ]);
-  const api = await parseDefinition({ text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), filename: opts.filename ?? opts.filepath });
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const api = await parseDefinition({ text, filename: opts.filename ?? opts.filepath, cache: importCache(opts.fs, opts.gitdir) });
   const built = buildTree(apiToFiles(api));
   await recordDefinitionTree({ ...opts, source, tree: built.object.oid });
   return { tree: built.object.oid, api, built };

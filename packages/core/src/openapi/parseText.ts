@@ -1,5 +1,6 @@
 /** YAML/JSON text -> plain value, with syntax, key and size checks before any object is built (internal). */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import { ParseError } from '../errors/ParseError.js';
 import { TooLargeError } from '../errors/TooLargeError.js';
 import { invalid, type Place } from './context.js';
@@ -8,6 +9,9 @@ import { assertAliasExpansion, assertFewAliases } from './yamlAliases.js';
 import { assertSize, MAX_DEPTH } from './parseLimits.js';
 
 export { MAX_BYTES, MAX_DEPTH } from './parseLimits.js';
+// `yaml` loads on the first slow-path parse: the fast path (js-yaml, JSON.parse) never needs it.
+const requireLazy = createRequire(import.meta.url);
+const yaml = (): typeof import('yaml') => requireLazy('yaml') as typeof import('yaml');
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface ParsedText {
@@ -24,6 +28,7 @@ export interface ParsedText {
 export function parseText(text: string, file: string): ParsedText {
   assertSize(text, file);
   const mayAlias = assertFewAliases(text, file);
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -66,6 +71,7 @@ function tooDeep(file: string, where: { pointer: string; place?: Place } | undef
 
 /** Iterative walk of the YAML syntax tree: forbidden keys and nesting depth. */
 function checkTree(root: unknown, file: string, place: (n: Node | null | undefined) => Place | undefined): void {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   const stack: { node: unknown; depth: number; pointer: string }[] = [{ node: root, depth: 0, pointer: '#' }];
   while (stack.length > 0) {
     const { node, depth, pointer } = stack.pop()!;

@@ -1,6 +1,11 @@
 /** YAML alias limits: a document full of anchors and aliases is refused before it is expanded (internal). */
-import { isAlias, Lexer, visit, type Document, type LineCounter } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
 import { TooLargeError } from '../errors/TooLargeError.js';
+
+// `yaml` loads with the slow path that needs it (parseText.ts).
+const requireLazy = createRequire(import.meta.url);
+const yaml = (): typeof import('yaml') => requireLazy('yaml') as typeof import('yaml');
 
 /** Most aliases (`*name`) a definition may use; real OpenAPI documents use a handful. */
 export const MAX_ALIASES = 1000;
@@ -26,7 +31,7 @@ export function assertFewAliases(text: string, file: string): boolean {
   if (candidates <= MAX_ALIASES) return candidates > 0;
   let aliases = 0;
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yaml().Lexer)().lex(text)) {
     if (token[0] === '*' && ++aliases > MAX_ALIASES) {
       const before = text.slice(0, offset).split('\n');
       const [line, col] = [before.length, before[before.length - 1].length + 1];
@@ -44,6 +49,7 @@ export function assertFewAliases(text: string, file: string): boolean {
  */
 export function assertAliasExpansion(doc: Document.Parsed, file: string, lineCounter: LineCounter): void {
   let total = 0;
+  const { isAlias, visit } = yaml();
   visit(doc, {
     Alias(_key, node) {
       const target = isAlias(node) ? node.resolve(doc) : undefined;
