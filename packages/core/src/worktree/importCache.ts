@@ -73,8 +73,9 @@ export function importCache(fs: FsClient, gitdir: string): ImportCache {
       const tail = new Map<string, Line>();
       const bodyOk = Number.isInteger(Number(size)) && bodyEnd <= buf.length && sha1(buf.subarray(headerEnd + 1, bodyEnd)) === sum;
       if (bodyOk) indexLines(buf.toString('utf8', headerEnd + 1, bodyEnd), body);
-      // Without a sound body every entry is rewritten on save.
-      appended = bodyOk ? indexLines(buf.toString('utf8', bodyEnd), tail) : APPENDED_MAX + 1;
+      // Without a sound body, or after a torn last line (appends would extend it), the next save rewrites the file.
+      const torn = buf.length > bodyEnd && buf[buf.length - 1] !== 10;
+      appended = bodyOk && !torn ? indexLines(buf.toString('utf8', bodyEnd), tail) : APPENDED_MAX + 1;
       loadedEnv = env;
       lookup = (hash) => {
         const a = tail.get(hash);
