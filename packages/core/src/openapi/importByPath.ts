@@ -58,7 +58,7 @@ const KEEP_CHOMP = /[|>][1-9]?\+/;
 /** The imported API, or undefined when the whole document must be parsed as one. */
 export async function importByPath(text: string, filename: string, cache: ImportCache): Promise<Api | undefined> {
   const split = splitPaths(text);
-  if (!split || !textRefsAreModels(text)) return undefined;
+  if (!split || !textRefsAreModels(split.skeleton)) return undefined;
   const env = sha1(`${FORMAT}\0${split.syntax}\0${split.skeleton}`);
   const stored = await cache.load(env).catch(() => () => undefined);
   let result: Awaited<ReturnType<typeof importSplit>>;
@@ -81,12 +81,13 @@ async function importSplit(split: PathSplit, filename: string, stored: (hash: st
 
   const hashes = split.entries.map(sha1);
   const fragments = hashes.map((h) => decode(stored(h)));
-  // Entries not in the cache: parsed each on its own, imported together below.
+  // Entries not in the cache: parsed each on its own, imported together below. A quick look
+  // at their text first: a document with other `$ref`s is read as one without parsing twice.
+  const missAt = fragments.flatMap((f, i) => (f ? [] : [i]));
+  if (!missAt.every((i) => textRefsAreModels(split.entries[i]!))) return undefined;
   const misses: Obj = {};
-  const missAt: number[] = [];
   const missKeys: string[] = [];
-  for (let i = 0; i < fragments.length; i++) {
-    if (fragments[i]) continue;
+  for (const i of missAt) {
     const entry = split.entries[i]!;
     if (split.syntax === 'yaml' && KEEP_CHOMP.test(entry)) return undefined;
     const wrapped = parseFast(wrapEntry(split.syntax, entry))?.value;
@@ -94,7 +95,6 @@ async function importSplit(split: PathSplit, filename: string, stored: (hash: st
     const keys = Object.keys(wrapped.paths);
     if (keys.length !== 1 || Object.hasOwn(misses, keys[0]!)) return undefined;
     misses[keys[0]!] = wrapped.paths[keys[0]!];
-    missAt.push(i);
     missKeys.push(keys[0]!);
   }
   const doc: Obj = { ...skeleton, paths: misses };
