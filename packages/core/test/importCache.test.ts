@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { deploy, parseDefinition, readDefinitionFile } from '@gitway/core';
+import { deploy, parseDefinition, readDefinitionFile, recordDefinitionTree } from '@gitway/core';
 import { fsck, tempRepo } from '@gitway/test-utils';
 
 /** A definition with `n` paths; path `changed` answers `salt`. */
@@ -28,7 +28,9 @@ async function setup(n = 20) {
   const cacheFile = path.join(repo.gitdir, 'gitway-import-cache');
   const read = async (text: string) => {
     fs.writeFileSync(file, text);
-    const { api } = await readDefinitionFile({ ...repo, filepath: file, filename: 'api.yaml' });
+    const { api, source } = await readDefinitionFile({ ...repo, filepath: file, filename: 'api.yaml' });
+    // what recordDefinitionTree does once the definition is deployed
+    await source.imports?.flush();
     return api;
   };
   return { repo, file, cacheFile, read, n };
@@ -59,6 +61,16 @@ describe('the import cache in the repository (gitway-import-cache)', () => {
     expect(second.length).toBe(first.length + 1);
     expect(second.at(-1)).toMatch(/^[0-9a-f]{40} [0-9a-f]{16} \{"k":"\/r3\/\{id\}","r":/);
     fsck(ctx.repo.gitdir);
+  });
+
+  it('reading alone writes nothing: the cache learns when the deployment is recorded', async () => {
+    const ctx = await setup(3);
+    fs.writeFileSync(ctx.file, definition(ctx.n));
+    const { api, source } = await readDefinitionFile({ ...ctx.repo, filepath: ctx.file, filename: 'api.yaml' });
+    expect(fs.existsSync(ctx.cacheFile)).toBe(false);
+    const d = await deploy({ ...ctx.repo, api });
+    await recordDefinitionTree({ ...ctx.repo, source, tree: d.tree });
+    expect(lines(ctx.cacheFile).length).toBe(1 + ctx.n);
   });
 
   it('a damaged, foreign or forged cache never changes the answer, and is rewritten sound', async () => {

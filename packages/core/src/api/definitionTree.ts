@@ -17,6 +17,11 @@ export interface DefinitionSource {
   /** Stat data taken before the file was read (so a later change never looks clean). */
   stat: FileStat;
   hash: string;
+  /**
+   * The imports of the file's path entries learnt while reading it: recordDefinitionTree
+   * writes them to the import cache (`gitway-import-cache`), so a refused deploy writes nothing.
+   */
+  imports?: { flush(): Promise<void> };
 }
 
 async function readSource(opts: DefinitionFileOptions): Promise<{ bytes: Uint8Array; source: DefinitionSource }> {
@@ -46,7 +51,8 @@ export async function readDefinitionFile(opts: DefinitionFileOptions): Promise<{
   const { bytes, source } = await readSource(opts);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const [{ parseDefinition }, { importCache }] = await Promise.all([import('../openapi/parseDefinition.js'), import('../worktree/importCache.js')]);
-  return { api: await parseDefinition({ text, filename: opts.filename ?? opts.filepath, cache: importCache(opts.fs, opts.gitdir) }), text, source };
+  const cache = importCache(opts.fs, opts.gitdir);
+  return { api: await parseDefinition({ text, filename: opts.filename ?? opts.filepath, cache }), text, source: { ...source, imports: cache } };
 }
 
 /**
@@ -59,6 +65,7 @@ export async function readDefinitionFile(opts: DefinitionFileOptions): Promise<{
 export async function recordDefinitionTree(opts: RepoOptions & { source: DefinitionSource; tree: string }): Promise<void> {
   const { source, tree } = opts;
   await writeIndexEntry(opts.fs, opts.gitdir, source.filepath, { ...source.stat, hash: source.hash, tree });
+  await source.imports?.flush();
 }
 
 /**
@@ -94,8 +101,9 @@ export async function definitionTree(opts: DefinitionFileOptions & { unlessTree?
     import('../worktree/importCache.js'),
   ]);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const api = await parseDefinition({ text, filename: opts.filename ?? opts.filepath, cache: importCache(opts.fs, opts.gitdir) });
+  const cache = importCache(opts.fs, opts.gitdir);
+  const api = await parseDefinition({ text, filename: opts.filename ?? opts.filepath, cache });
   const built = buildTree(apiToFiles(api));
-  await recordDefinitionTree({ ...opts, source, tree: built.object.oid });
+  await recordDefinitionTree({ ...opts, source: { ...source, imports: cache }, tree: built.object.oid });
   return { tree: built.object.oid, api, built };
 }

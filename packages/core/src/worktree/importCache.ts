@@ -45,17 +45,27 @@ function indexLines(text: string, into: Map<string, Line>): number {
   return n;
 }
 
+/** An ImportCache whose `save` only remembers: `flush` writes (after a deploy succeeded). */
+export interface DeferredImportCache extends ImportCache {
+  flush(): Promise<void>;
+}
+
 /**
- * The import cache of repository `gitdir` (one instance per import: `load`, then `save`).
+ * The import cache of repository `gitdir` (one instance per import: `load`, then `save`,
+ * then `flush` once the definition was deployed: a refused deploy writes nothing).
  *
  * @example
- * const api = await parseDefinition({ text, filename: 'api.yaml', cache: importCache(fs, gitdir) });
+ * const cache = importCache(fs, gitdir);
+ * const api = await parseDefinition({ text, filename: 'api.yaml', cache });
+ * await deploy({ fs, gitdir, api });
+ * await cache.flush();
  */
-export function importCache(fs: FsClient, gitdir: string): ImportCache {
+export function importCache(fs: FsClient, gitdir: string): DeferredImportCache {
   const path = `${gitdir}/${FILE}`;
   let loadedEnv: string | undefined;
   let appended = 0;
   let lookup: (hash: string) => string | undefined = () => undefined;
+  let pending: Parameters<ImportCache['save']> | undefined;
   return {
     async load(env) {
       let bytes: Uint8Array;
@@ -88,7 +98,13 @@ export function importCache(fs: FsClient, gitdir: string): ImportCache {
       };
       return lookup;
     },
-    async save(env, hashes, added) {
+    async save(...args) {
+      pending = args;
+    },
+    async flush() {
+      if (!pending) return;
+      const [env, hashes, added] = pending;
+      pending = undefined;
       if (loadedEnv === env && added.size === 0) return;
       const appendFile = fs.promises.appendFile?.bind(fs.promises);
       if (loadedEnv === env && appendFile && appended + added.size <= APPENDED_MAX) {
