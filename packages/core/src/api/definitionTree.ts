@@ -17,6 +17,11 @@ export interface DefinitionSource {
   /** Stat data taken before the file was read (so a later change never looks clean). */
   stat: FileStat;
   hash: string;
+  /**
+   * The imports of the file's path entries learnt while reading it: recordDefinitionTree
+   * writes them to the import cache (`gitway-import-cache`), so a refused deploy writes nothing.
+   */
+  imports?: { flush(): Promise<void> };
 }
 
 async function readSource(opts: DefinitionFileOptions): Promise<{ bytes: Uint8Array; source: DefinitionSource }> {
@@ -45,8 +50,9 @@ async function readSource(opts: DefinitionFileOptions): Promise<{ bytes: Uint8Ar
 export async function readDefinitionFile(opts: DefinitionFileOptions): Promise<{ api: Api; text: string; source: DefinitionSource }> {
   const { bytes, source } = await readSource(opts);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const { parseDefinition } = await import('../openapi/parseDefinition.js');
-  return { api: await parseDefinition({ text, filename: opts.filename ?? opts.filepath }), text, source };
+  const [{ parseDefinition }, { importCache }] = await Promise.all([import('../openapi/parseDefinition.js'), import('../worktree/importCache.js')]);
+  const cache = importCache(opts.fs, opts.gitdir);
+  return { api: await parseDefinition({ text, filename: opts.filename ?? opts.filepath, cache }), text, source: { ...source, imports: cache } };
 }
 
 /**
@@ -59,6 +65,7 @@ export async function readDefinitionFile(opts: DefinitionFileOptions): Promise<{
 export async function recordDefinitionTree(opts: RepoOptions & { source: DefinitionSource; tree: string }): Promise<void> {
   const { source, tree } = opts;
   await writeIndexEntry(opts.fs, opts.gitdir, source.filepath, { ...source.stat, hash: source.hash, tree });
+  await source.imports?.flush();
 }
 
 /**
@@ -87,13 +94,16 @@ export async function definitionTree(opts: DefinitionFileOptions & { unlessTree?
     await writeIndexEntry(opts.fs, opts.gitdir, opts.filepath, { ...source.stat, hash: source.hash, tree: entry.tree });
     return { tree: entry.tree };
   }
-  const [{ parseDefinition }, { apiFiles }, { buildTree }] = await Promise.all([
+  const [{ parseDefinition }, { apiFiles }, { buildTree }, { importCache }] = await Promise.all([
     import('../openapi/parseDefinition.js'),
     import('../models/apiTree.js'),
     import('../storage/gitObjects.js'),
+    import('../worktree/importCache.js'),
   ]);
-  const api = await parseDefinition({ text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), filename: opts.filename ?? opts.filepath });
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const cache = importCache(opts.fs, opts.gitdir);
+  const api = await parseDefinition({ text, filename: opts.filename ?? opts.filepath, cache });
   const built = buildTree(apiFiles(api));
-  await recordDefinitionTree({ ...opts, source, tree: built.object.oid });
+  await recordDefinitionTree({ ...opts, source: { ...source, imports: cache }, tree: built.object.oid });
   return { tree: built.object.oid, api, built };
 }

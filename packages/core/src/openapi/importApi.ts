@@ -8,7 +8,11 @@ import { deepEqual, isObject, isStringArray, isStringMap, nonEmpty, omit, ptr, t
 const X = 'x-amazon-apigateway-';
 const TOP_TAKEN = ['openapi', 'swagger', 'info', 'paths', 'components', 'definitions', 'securityDefinitions', `${X}binary-media-types`, `${X}minimum-compression-size`, `${X}api-key-source`, `${X}policy`, `${X}endpoint-configuration`, `${X}request-validators`, `${X}request-validator`, `${X}gateway-responses`];
 
-export function importApi(doc: Obj, ctx: ImportContext): Api {
+/**
+ * `paths` imports the path entries with the operation environment the rest of the document
+ * gives (default importPaths; importByPath.ts assembles them from per-entry imports).
+ */
+export function importApi(doc: Obj, ctx: ImportContext, paths: typeof importPaths = importPaths): Api {
   const oas = ctx.format === 'oas30';
   const info = isObject(doc.info) ? doc.info : undefined;
   if (!info || typeof info.title !== 'string') throw invalid(ctx, '#/info/title', 'info.title (the API name) is required');
@@ -53,7 +57,7 @@ export function importApi(doc: Obj, ctx: ImportContext): Api {
     restApi.requestValidatorId = rv;
   }
   const mediaTypes = (key: string) => (isStringArray(doc[key]) ? doc[key] : ['application/json']);
-  const resources = importPaths(doc.paths, {
+  const resources = paths(doc.paths, {
     kinds, authorizers, securityNames, validators: new Set(Object.keys(requestValidators)), rootSecurity: doc.security,
     consumes: mediaTypes('consumes'), produces: mediaTypes('produces'),
   }, ctx);
@@ -126,4 +130,19 @@ function importGatewayResponses(raw: unknown, ctx: ImportContext): Record<string
     out[type] = g;
   }
   return out;
+}
+
+/** The source format of a parsed document, or the error naming what is wrong with it. */
+export function detectFormat(doc: Obj, base: Pick<ImportContext, 'file' | 'locate'>): 'oas30' | 'swagger2' {
+  if (doc.openapi !== undefined) {
+    const v = String(doc.openapi);
+    if (/^3\.0(\.\d+)?$/.test(v)) return 'oas30';
+    if (/^3\.1(\.\d+)?$/.test(v)) throw invalid(base, '#/openapi', 'OpenAPI 3.1 is not supported by API Gateway import');
+    throw invalid(base, '#/openapi', `unsupported OpenAPI version "${v}" (expected 3.0.x or Swagger 2.0)`);
+  }
+  if (doc.swagger !== undefined) {
+    if (String(doc.swagger) === '2.0' || doc.swagger === 2) return 'swagger2';
+    throw invalid(base, '#/swagger', `unsupported Swagger version "${String(doc.swagger)}" (expected 2.0)`);
+  }
+  throw invalid(base, '#', 'not an OpenAPI 3.0 or Swagger 2.0 document (no "openapi" or "swagger" field)');
 }

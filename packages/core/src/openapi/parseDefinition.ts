@@ -4,12 +4,22 @@ import { isObject, jsonCopy } from './util.js';
 import { assertNoRefCycles } from './refCycles.js';
 import { markParsed } from '../api/validateApiModel.js';
 import type { ParsedText } from './parseText.js';
+import type { ImportCache } from './importByPath.js';
+
+export type { ImportCache } from './importByPath.js';
 
 export interface ParseDefinitionOptions {
   /** The definition text, YAML or JSON. */
   text: string;
   /** Used in error messages and error data (`api.yaml:12:5: ...`). */
   filename: string;
+  /**
+   * Where the import of each path entry is kept between runs (readDefinitionFile gives the
+   * repository's `gitway-import-cache`): entries whose text is unchanged are not parsed or
+   * imported again. The result is exactly the uncached import's; a missing, stale or
+   * damaged cache only costs time.
+   */
+  cache?: ImportCache;
 }
 
 /**
@@ -27,10 +37,10 @@ export interface ParseDefinitionOptions {
  * api.restApi.name; // 'pets'
  * api.restApi.sourceFormat; // 'oas30'
  */
-export async function parseDefinition({ text, filename }: ParseDefinitionOptions): Promise<Api> {
+export async function parseDefinition({ text, filename, cache }: ParseDefinitionOptions): Promise<Api> {
   // The parsers and the $ref resolver load on first use: commands that never parse a
   // definition (stage list, log...) start faster.
-  const [{ parseText }, { parseFast }, { assertSize }, { resolveRefs }, { importApi }] = await Promise.all([
+  const [{ parseText }, { parseFast }, { assertSize }, { resolveRefs }, { importApi, detectFormat }] = await Promise.all([
     import('./parseText.js'),
     import('./parseFast.js'),
     import('./parseLimits.js'),
@@ -38,6 +48,13 @@ export async function parseDefinition({ text, filename }: ParseDefinitionOptions
     import('./importApi.js'),
   ]);
   assertSize(text, filename);
+  if (cache) {
+    // Path entry by path entry, reusing the unchanged ones; undefined whenever the whole
+    // document must be read as one (then the path below decides, and names any error).
+    const { importByPath } = await import('./importByPath.js');
+    const api = await importByPath(text, filename, cache);
+    if (api) return markParsed(api);
+  }
   // Fast path first (JSON.parse / js-yaml); the position-aware parser runs only when the fast
   // path cannot accept the document (its error names the place) or when an error found later
   // needs a line:column.
@@ -52,18 +69,4 @@ export async function parseDefinition({ text, filename }: ParseDefinitionOptions
   assertNoRefCycles(value, ctx);
   const doc = await resolveRefs(value, ctx);
   return markParsed(jsonCopy(importApi(doc, ctx)) as Api);
-}
-
-function detectFormat(doc: Record<string, unknown>, base: Pick<ImportContext, 'file' | 'locate'>): 'oas30' | 'swagger2' {
-  if (doc.openapi !== undefined) {
-    const v = String(doc.openapi);
-    if (/^3\.0(\.\d+)?$/.test(v)) return 'oas30';
-    if (/^3\.1(\.\d+)?$/.test(v)) throw invalid(base, '#/openapi', 'OpenAPI 3.1 is not supported by API Gateway import');
-    throw invalid(base, '#/openapi', `unsupported OpenAPI version "${v}" (expected 3.0.x or Swagger 2.0)`);
-  }
-  if (doc.swagger !== undefined) {
-    if (String(doc.swagger) === '2.0' || doc.swagger === 2) return 'swagger2';
-    throw invalid(base, '#/swagger', `unsupported Swagger version "${String(doc.swagger)}" (expected 2.0)`);
-  }
-  throw invalid(base, '#', 'not an OpenAPI 3.0 or Swagger 2.0 document (no "openapi" or "swagger" field)');
 }

@@ -24,8 +24,8 @@ export interface ParsedText {
  */
 export function parseText(text: string, file: string): ParsedText {
   assertSize(text, file);
-  const { LineCounter, parseDocument } = yaml();
   const mayAlias = assertFewAliases(text, file);
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

@@ -51,7 +51,8 @@ export { deepEqual } from '../utils/deepEqual.js';
  * as null.
  */
 export function jsonCopy(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  // JSON has no -0 (JSON.stringify(-0) is "0"): a stored model never holds one.
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);

@@ -44,8 +44,8 @@ export function assertFewAliases(text: string, file: string): boolean {
  * must stay under MAX_ALIASED_CHARS (yaml's maxAliasCount bounds nesting per anchor).
  */
 export function assertAliasExpansion(doc: Document.Parsed, file: string, lineCounter: LineCounter): void {
-  const { isAlias, visit } = yaml();
   let total = 0;
+  const { isAlias, visit } = yaml();
   visit(doc, {
     Alias(_key, node) {
       const target = isAlias(node) ? node.resolve(doc) : undefined;
