@@ -83,7 +83,7 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
  * http.createServer((req, res) => listener(req, res));
  */
 export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>): ((req: IncomingMessage, res: ServerResponse) => void) & { close(): void } {
-  const gateways = new Map<string, { version: string; gateway: Gateway & { close?(): void } }>();
+  const gateways = new Map<string, { version: string; gateway: Gateway & { close?(): void; load?(next: LoadedStage): void } }>();
   const isolation = options.isolation ?? {};
   // With the dashboard, the last requests of each stage are kept for its live panel, each with
   // its own execution log lines. Lines start with "(requestId)", and this server gives each
@@ -106,6 +106,12 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
     if (!loaded) return null;
     const cached = gateways.get(name);
     if (cached?.version === loaded.version) return cached.gateway;
+    // A stage worker takes its next snapshot in place (it posts only what changed).
+    if (cached?.gateway.load) {
+      cached.gateway.load(loaded);
+      cached.version = loaded.version;
+      return cached.gateway;
+    }
     const common = { handlers: options.handlers, log: options.log, executionLog, apiKeys: options.apiKeys, apiId: options.apiId };
     const gateway = isolation
       ? createIsolatedGateway(loaded, { ...common, ...isolation, label: name })

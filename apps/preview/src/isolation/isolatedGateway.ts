@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { markCanary, type Gateway, type GatewayResponse, type LambdaHandler, type TestInvokeResult } from '@gitway/runtime';
 import type { LoadedStage } from '../server.js';
 import type { FromWorker, StageWorkerData, ToWorker } from './protocol.js';
+import { apiDelta } from './snapshotDelta.js';
 
 /** How a stage's gateway is isolated: the limit on a blocked stage worker. */
 export interface IsolationOptions {
@@ -43,10 +44,10 @@ interface Pending {
 export function createIsolatedGateway(
   loaded: LoadedStage,
   o: IsolationOptions & { handlers?: Record<string, LambdaHandler>; log?: (line: string) => void; executionLog?: (line: string) => void; apiKeys?: string[]; apiId?: string; label: string },
-): Gateway & { close(): void } {
+): Gateway & { close(): void; load(next: LoadedStage): void } {
   const limit = o.blockedLimitMs ?? DEFAULT_BLOCKED_LIMIT_MS;
   const handlers = o.handlers ?? {};
-  const workerData: StageWorkerData = {
+  let workerData: StageWorkerData = {
     api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, apiKeys: o.apiKeys, apiId: o.apiId,
     handlerNames: Object.keys(handlers), executionLog: o.executionLog !== undefined, heartbeatMs: Math.max(10, Math.min(250, Math.floor(limit / 4))),
   };
@@ -61,7 +62,9 @@ export function createIsolatedGateway(
     let lastSign = performance.now();
     let ready = false;
     let watchdog: NodeJS.Timeout | undefined;
-    const self = { worker, pending, send, drain };
+    /** The snapshot the worker holds: the base of the next load's delta. */
+    const sent = { api: workerData.api, canaryApi: workerData.canaryApi };
+    const self = { worker, pending, send, drain, sent };
 
     const watch = () => {
       if (watchdog || closed) return;
@@ -179,6 +182,23 @@ export function createIsolatedGateway(
     },
     async testInvoke(request) {
       return (await workerFor().send({ type: 'testInvoke', id: nextId++, request }, `test ${request.httpMethod} ${request.pathWithQueryString}`)) as TestInvokeResult;
+    },
+    /**
+     * Serves `next` from now on (the stage's ref moved). A running worker gets only what
+     * changed and compiles it between two requests: those already in it finish on the
+     * previous snapshot, later ones get the new one. A worker started later starts on `next`.
+     */
+    load(next: LoadedStage) {
+      workerData = { ...workerData, api: next.api, stage: next.stage, canaryApi: next.canaryApi, clientCertificate: next.clientCertificate };
+      if (!current) return;
+      const { sent, worker } = current;
+      const snapshot = {
+        stage: next.stage, clientCertificate: next.clientCertificate,
+        api: apiDelta(sent.api, next.api), canaryApi: next.canaryApi && apiDelta(sent.canaryApi, next.canaryApi),
+      };
+      worker.postMessage({ type: 'load', snapshot } satisfies ToWorker);
+      sent.api = next.api;
+      sent.canaryApi = next.canaryApi;
     },
     /** Stops taking requests; the worker exits once those in flight are answered. */
     close() {

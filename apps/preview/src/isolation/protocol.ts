@@ -1,5 +1,6 @@
 import type { ClientCertificateMaterial, GatewayRequest, GatewayResponse, TestInvokeRequest, TestInvokeResult } from '@gitway/runtime';
 import type { Api, Stage } from '@gitway/core';
+import type { ApiDelta } from './snapshotDelta.js';
 
 /** What a stage worker is started with (workerData): everything createGateway needs that can cross threads. */
 export interface StageWorkerData {
@@ -17,8 +18,21 @@ export interface StageWorkerData {
   heartbeatMs: number;
 }
 
+/**
+ * A running worker's next snapshot (its stage's ref moved): each Api relative to the one the
+ * worker holds in that place (see apiDelta). The worker compiles it and serves every later
+ * request with it; a snapshot that does not compile leaves the previous one in service.
+ */
+export interface SnapshotLoad {
+  stage: Stage;
+  clientCertificate?: ClientCertificateMaterial;
+  api: ApiDelta;
+  canaryApi?: ApiDelta;
+}
+
 /** Main thread -> worker. */
 export type ToWorker =
+  | { type: 'load'; snapshot: SnapshotLoad }
   | { type: 'handle'; id: number; request: GatewayRequest }
   | { type: 'testInvoke'; id: number; request: TestInvokeRequest }
   | { type: 'lambdaResult'; id: number; ok: true; result: unknown }

@@ -4,7 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createGateway, createTlsFetch, servedByCanary, type LambdaHandler } from '@gitway/runtime';
-import type { FromWorker, StageWorkerData, ToWorker } from './protocol.js';
+import type { FromWorker, SnapshotLoad, StageWorkerData, ToWorker } from './protocol.js';
+import { applyApiDelta } from './snapshotDelta.js';
 
 const data = workerData as StageWorkerData;
 const port = parentPort!;
@@ -24,11 +25,29 @@ for (const name of data.handlerNames) {
     });
 }
 
-const gateway = createGateway({
-  api: data.api, stage: data.stage, canaryApi: data.canaryApi, clientCertificate: data.clientCertificate, apiKeys: data.apiKeys, apiId: data.apiId, handlers,
-  log: (line) => post({ type: 'log', line }),
-  executionLog: data.executionLog ? (line) => post({ type: 'executionLog', line }) : undefined,
-});
+/** The snapshot this worker serves: requests take the gateway current when they arrive. */
+let held = { api: data.api, canaryApi: data.canaryApi };
+const compile = (s: Pick<StageWorkerData, 'api' | 'stage' | 'canaryApi' | 'clientCertificate'>) =>
+  createGateway({
+    api: s.api, stage: s.stage, canaryApi: s.canaryApi, clientCertificate: s.clientCertificate, apiKeys: data.apiKeys, apiId: data.apiId, handlers,
+    log: (line) => post({ type: 'log', line }),
+    executionLog: data.executionLog ? (line) => post({ type: 'executionLog', line }) : undefined,
+  });
+let gateway = compile(data);
+
+/** A new snapshot of the stage: compiled whole before it serves; one that does not compile leaves the old one in service. */
+function load(snapshot: SnapshotLoad): void {
+  // The main thread sends the next delta against this snapshot, compiled or not. (A delta
+  // that does not apply throws out of the worker: it is restarted with the whole snapshot.)
+  const api = applyApiDelta(held.api, snapshot.api);
+  const canaryApi = snapshot.canaryApi && applyApiDelta(held.canaryApi, snapshot.canaryApi);
+  held = { api, canaryApi };
+  try {
+    gateway = compile({ api, canaryApi, stage: snapshot.stage, clientCertificate: snapshot.clientCertificate });
+  } catch (error) {
+    post({ type: 'log', line: `stage ${snapshot.stage.stageName}: its new state does not compile (${(error as Error)?.message ?? error}); still serving the previous one` });
+  }
+}
 
 // The gateway's HTTP client (createTlsFetch's pooled `request`) loads and compiles undici and
 // llhttp on first use, ~0.2 s on a loaded machine: do it now, before `ready`, not inside the
@@ -48,6 +67,7 @@ const finished = () => {
 };
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'load') return load(message.snapshot);
   if (message.type === 'lambdaResult') {
     const call = lambdaCalls.get(message.id);
     lambdaCalls.delete(message.id);
