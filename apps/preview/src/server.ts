@@ -5,7 +5,7 @@ import type { Api, Stage, WriteOptions } from '@gitway/core';
 import { createGateway, MAX_PAYLOAD_BYTES, servedByCanary, type ClientCertificateMaterial, type Gateway, type LambdaHandler } from '@gitway/runtime';
 import { createDashboard } from './dashboard/index.js';
 import { createRequestLog, MAX_LOGGED_LINES } from './dashboard/requestLog.js';
-import { createIsolatedGateway, type IsolationOptions } from './isolation/isolatedGateway.js';
+import { createIsolatedGateway, startSpareWorker, type IsolationOptions, type SpareWorker } from './isolation/isolatedGateway.js';
 
 /** What `loadStage` returns for a stage name; `version` changes whenever the stage does. */
 export interface LoadedStage {
@@ -101,7 +101,11 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
         if (lines.length > MAX_LOGGED_LINES) lines.shift();
       }
     : options.executionLog;
+  const common = { handlers: options.handlers, log: options.log, executionLog, apiKeys: options.apiKeys, apiId: options.apiId };
+  // One stage worker at most is started ahead: it boots while the first stage without a worker is read.
+  let spare: SpareWorker | undefined;
   const gatewayFor = async (name: string): Promise<Gateway | null> => {
+    if (isolation && !spare && !gateways.has(name)) spare = startSpareWorker({ ...common, ...isolation });
     const loaded = await options.loadStage(name);
     if (!loaded) return null;
     const cached = gateways.get(name);
@@ -112,9 +116,8 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
       cached.version = loaded.version;
       return cached.gateway;
     }
-    const common = { handlers: options.handlers, log: options.log, executionLog, apiKeys: options.apiKeys, apiId: options.apiId };
     const gateway = isolation
-      ? createIsolatedGateway(loaded, { ...common, ...isolation, label: name })
+      ? createIsolatedGateway(loaded, { ...common, ...isolation, label: name, spare: takeSpare() })
       : createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, ...common });
     // The previous version's worker finishes the requests it has (terminating it would fail them), then exits.
     cached?.gateway.close?.();
@@ -135,8 +138,14 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
       else res.destroy();
     });
   };
+  const takeSpare = () => {
+    const taken = spare;
+    spare = undefined;
+    return taken;
+  };
   /** Lets the stages' gateway workers exit (each once its requests are answered). */
   const close = () => {
+    takeSpare()?.close();
     for (const { gateway } of gateways.values()) gateway.close?.();
     gateways.clear();
   };

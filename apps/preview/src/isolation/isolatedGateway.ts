@@ -43,27 +43,28 @@ interface Pending {
  */
 export function createIsolatedGateway(
   loaded: LoadedStage,
-  o: IsolationOptions & { handlers?: Record<string, LambdaHandler>; log?: (line: string) => void; executionLog?: (line: string) => void; apiKeys?: string[]; apiId?: string; label: string },
+  o: WorkerOptions & { label: string; spare?: SpareWorker },
 ): Gateway & { close(): void; load(next: LoadedStage): void } {
   const limit = o.blockedLimitMs ?? DEFAULT_BLOCKED_LIMIT_MS;
   const handlers = o.handlers ?? {};
-  let workerData: StageWorkerData = {
-    api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, apiKeys: o.apiKeys, apiId: o.apiId,
-    handlerNames: Object.keys(handlers), executionLog: o.executionLog !== undefined, heartbeatMs: Math.max(10, Math.min(250, Math.floor(limit / 4))),
-  };
+  let workerData: StageWorkerData = { ...workerOptions(o), api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate };
   let current: ReturnType<typeof spawn> | undefined;
   let nextId = 0;
   let closed = false;
+  let spare = o.spare;
 
   function spawn() {
-    const worker = new Worker(WORKER_URL, { workerData, execArgv: [] });
+    // The spare started for this stage while its snapshot was read takes it as its first load.
+    const started = spare?.take();
+    spare = undefined;
+    const worker = started?.worker ?? new Worker(WORKER_URL, { workerData, execArgv: [] });
     worker.unref();
     const pending = new Map<number, Pending>();
     let lastSign = performance.now();
-    let ready = false;
+    let ready = started?.ready ?? false;
     let watchdog: NodeJS.Timeout | undefined;
     /** The snapshot the worker holds: the base of the next load's delta. */
-    const sent = { api: workerData.api, canaryApi: workerData.canaryApi };
+    const sent: { api?: LoadedStage['api']; canaryApi?: LoadedStage['canaryApi'] } = started ? {} : { api: workerData.api, canaryApi: workerData.canaryApi };
     const self = { worker, pending, send, drain, sent };
 
     const watch = () => {
@@ -122,6 +123,7 @@ export function createIsolatedGateway(
       retire(error);
     });
     worker.on('exit', () => retire(new Error(`stage ${o.label}: gateway worker exited`)));
+    if (started) post(self, workerData);
 
     function settle(id: number, value: GatewayResponse | TestInvokeResult) {
       const p = pending.get(id);
@@ -190,15 +192,7 @@ export function createIsolatedGateway(
      */
     load(next: LoadedStage) {
       workerData = { ...workerData, api: next.api, stage: next.stage, canaryApi: next.canaryApi, clientCertificate: next.clientCertificate };
-      if (!current) return;
-      const { sent, worker } = current;
-      const snapshot = {
-        stage: next.stage, clientCertificate: next.clientCertificate,
-        api: apiDelta(sent.api, next.api), canaryApi: next.canaryApi && apiDelta(sent.canaryApi, next.canaryApi),
-      };
-      worker.postMessage({ type: 'load', snapshot } satisfies ToWorker);
-      sent.api = next.api;
-      sent.canaryApi = next.canaryApi;
+      if (current) post(current, workerData);
     },
     /** Stops taking requests; the worker exits once those in flight are answered. */
     close() {
@@ -207,6 +201,69 @@ export function createIsolatedGateway(
     },
   };
 }
+
+/** What every stage worker of a server is started with, whatever its stage. */
+export type WorkerOptions = IsolationOptions & { handlers?: Record<string, LambdaHandler>; log?: (line: string) => void; executionLog?: (line: string) => void; apiKeys?: string[]; apiId?: string };
+
+function workerOptions(o: WorkerOptions): Omit<StageWorkerData, 'api' | 'stage'> {
+  const limit = o.blockedLimitMs ?? DEFAULT_BLOCKED_LIMIT_MS;
+  return { apiKeys: o.apiKeys, apiId: o.apiId, handlerNames: Object.keys(o.handlers ?? {}), executionLog: o.executionLog !== undefined, heartbeatMs: Math.max(10, Math.min(250, Math.floor(limit / 4))) };
+}
+
+/** Posts `next` to a running worker as a delta of the snapshot it holds (`sent`). */
+function post(to: { worker: Worker; sent: { api?: LoadedStage['api']; canaryApi?: LoadedStage['canaryApi'] } }, next: StageWorkerData): void {
+  const snapshot = {
+    stage: next.stage, clientCertificate: next.clientCertificate,
+    api: apiDelta(to.sent.api, next.api), canaryApi: next.canaryApi && apiDelta(to.sent.canaryApi, next.canaryApi),
+  };
+  to.worker.postMessage({ type: 'load', snapshot } satisfies ToWorker);
+  to.sent.api = next.api;
+  to.sent.canaryApi = next.canaryApi;
+}
+
+/** A stage worker started before its stage's snapshot is read; `take()` hands it over once (undefined if it died). */
+export interface SpareWorker {
+  take(): { worker: Worker; ready: boolean } | undefined;
+  close(): void;
+}
+
+/**
+ * Starts a stage worker for a stage whose snapshot is about to be read: the worker loads
+ * the runtime and warms its HTTP client while this thread reads the repository, then gets
+ * the snapshot as its first `load` (createIsolatedGateway's `spare`).
+ *
+ * @example
+ * const spare = startSpareWorker({ handlers, log });
+ * const gateway = createIsolatedGateway(await loadStage('prod'), { handlers, log, label: 'prod', spare });
+ */
+export function startSpareWorker(o: WorkerOptions): SpareWorker {
+  const workerData: StageWorkerData = { ...workerOptions(o), api: EMPTY_API, stage: { stageName: '', deploymentId: '', cacheClusterEnabled: false, tracingEnabled: false, createdDate: '', lastUpdatedDate: '' }, spare: true };
+  const worker = new Worker(WORKER_URL, { workerData, execArgv: [] });
+  worker.unref();
+  let ready = false;
+  let alive = true;
+  const onMessage = (m: FromWorker) => void (m.type === 'ready' && (ready = true));
+  const onEnd = () => void (alive = false);
+  worker.on('message', onMessage).on('error', onEnd).on('exit', onEnd);
+  const detach = () => void worker.off('message', onMessage).off('error', onEnd).off('exit', onEnd);
+  let taken = false;
+  return {
+    take() {
+      if (taken) return undefined;
+      taken = true;
+      detach();
+      return alive ? { worker, ready } : undefined;
+    },
+    close() {
+      if (taken) return;
+      taken = true;
+      detach();
+      void worker.terminate();
+    },
+  };
+}
+
+const EMPTY_API: LoadedStage['api'] = { restApi: { name: '' }, resources: {}, models: {}, authorizers: {}, requestValidators: {}, gatewayResponses: {} };
 
 /** The worker was terminated because its event loop stopped answering. */
 class BlockedError extends Error {

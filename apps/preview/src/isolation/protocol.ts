@@ -16,6 +16,11 @@ export interface StageWorkerData {
   executionLog: boolean;
   /** How often (ms) the worker reports that its event loop is alive while it has work. */
   heartbeatMs: number;
+  /**
+   * Started before its stage's snapshot was read (in parallel with the read): `api` and
+   * `stage` are placeholders, the first snapshot comes as a `load`.
+   */
+  spare?: boolean;
 }
 
 /**

@@ -26,14 +26,15 @@ for (const name of data.handlerNames) {
 }
 
 /** The snapshot this worker serves: requests take the gateway current when they arrive. */
-let held = { api: data.api, canaryApi: data.canaryApi };
+let held: { api?: StageWorkerData['api']; canaryApi?: StageWorkerData['canaryApi'] } = data.spare ? {} : { api: data.api, canaryApi: data.canaryApi };
 const compile = (s: Pick<StageWorkerData, 'api' | 'stage' | 'canaryApi' | 'clientCertificate'>) =>
   createGateway({
     api: s.api, stage: s.stage, canaryApi: s.canaryApi, clientCertificate: s.clientCertificate, apiKeys: data.apiKeys, apiId: data.apiId, handlers,
     log: (line) => post({ type: 'log', line }),
     executionLog: data.executionLog ? (line) => post({ type: 'executionLog', line }) : undefined,
   });
-let gateway = compile(data);
+// A worker started ahead of its stage (`spare`) gets its first snapshot as a `load`.
+let gateway = data.spare ? undefined : compile(data);
 
 /** A new snapshot of the stage: compiled whole before it serves; one that does not compile leaves the old one in service. */
 function load(snapshot: SnapshotLoad): void {
@@ -45,6 +46,7 @@ function load(snapshot: SnapshotLoad): void {
   try {
     gateway = compile({ api, canaryApi, stage: snapshot.stage, clientCertificate: snapshot.clientCertificate });
   } catch (error) {
+    if (!gateway) throw error; // nothing to keep serving: the worker fails, as at a start
     post({ type: 'log', line: `stage ${snapshot.stage.stageName}: its new state does not compile (${(error as Error)?.message ?? error}); still serving the previous one` });
   }
 }
@@ -52,9 +54,9 @@ function load(snapshot: SnapshotLoad): void {
 // The gateway's HTTP client (createTlsFetch's pooled `request`) loads and compiles undici and
 // llhttp on first use, ~0.2 s on a loaded machine: do it now, before `ready`, not inside the
 // first request's integration timeout. One request through that same client to a local server
-// of its own; nothing leaves the process.
+// of its own; nothing leaves the process. (A spare does not know its API yet: it warms up.)
 const usesHttp = (api: StageWorkerData['api']) => Object.values(api.resources).some((r) => Object.values(r.resourceMethods ?? {}).some((m) => m.methodIntegration?.type.startsWith('HTTP')));
-if (usesHttp(data.api) || (data.canaryApi && usesHttp(data.canaryApi))) await warmHttpClient();
+if (data.spare || usesHttp(data.api) || (data.canaryApi && usesHttp(data.canaryApi))) await warmHttpClient();
 
 // While requests are in flight, a heartbeat tells the main thread this event loop still turns.
 let inFlight = 0;
@@ -79,8 +81,8 @@ port.on('message', (message: ToWorker) => {
   const { id } = message;
   const work =
     message.type === 'handle'
-      ? gateway.handle({ ...message.request, body: asBuffer(message.request.body) }).then((response) => post({ type: 'handled', id, response, canary: servedByCanary(response) }))
-      : gateway.testInvoke(message.request).then((result) => post({ type: 'testInvoked', id, result }));
+      ? gateway!.handle({ ...message.request, body: asBuffer(message.request.body) }).then((response) => post({ type: 'handled', id, response, canary: servedByCanary(response) }))
+      : gateway!.testInvoke(message.request).then((result) => post({ type: 'testInvoked', id, result }));
   work.catch((error: unknown) => post({ type: 'failed', id, message: (error as Error)?.message ?? String(error) })).finally(finished);
 });
 post({ type: 'ready' });
