@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Api, Stage, WriteOptions } from '@gitway/core';
-import { createGateway, MAX_PAYLOAD_BYTES, servedByCanary, type ClientCertificateMaterial, type Gateway, type LambdaHandler } from '@gitway/runtime';
+import type { ClientCertificateMaterial, Gateway, LambdaHandler } from '@gitway/runtime';
+import { MAX_PAYLOAD_BYTES, servedByCanary } from '@gitway/runtime/host';
 import { createDashboard } from './dashboard/index.js';
 import { createRequestLog, MAX_LOGGED_LINES } from './dashboard/requestLog.js';
 import { createIsolatedGateway, startSpareWorker, type IsolationOptions, type SpareWorker } from './isolation/isolatedGateway.js';
@@ -108,6 +109,8 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
     if (isolation && !spare && !gateways.has(name)) spare = startSpareWorker({ ...common, ...isolation });
     const loaded = await options.loadStage(name);
     if (!loaded) return null;
+    // The engine is loaded on this thread only when gateways run here (stage workers load their own).
+    const engine = isolation ? undefined : await import('@gitway/runtime');
     const cached = gateways.get(name);
     if (cached?.version === loaded.version) return cached.gateway;
     // A stage worker takes its next snapshot in place (it posts only what changed).
@@ -118,7 +121,7 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
     }
     const gateway = isolation
       ? createIsolatedGateway(loaded, { ...common, ...isolation, label: name, spare: takeSpare() })
-      : createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, ...common });
+      : engine!.createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, ...common });
     // The previous version's worker finishes the requests it has (terminating it would fail them), then exits.
     cached?.gateway.close?.();
     gateways.set(name, { version: loaded.version, gateway });

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { markCanary, type Gateway, type GatewayResponse, type LambdaHandler, type TestInvokeResult } from '@gitway/runtime';
+import type { Gateway, GatewayResponse, LambdaHandler, TestInvokeResult } from '@gitway/runtime';
+import { markCanary } from '@gitway/runtime/host';
 import type { LoadedStage } from '../server.js';
 import type { FromWorker, StageWorkerData, ToWorker } from './protocol.js';
 import { apiDelta } from './snapshotDelta.js';
