@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Api } from '@gitway/core';
 import { generatedApi, mockMethod } from '@gitway/test-utils';
-import { apiDelta, applyApiDelta } from './snapshotDelta.js';
+import { apiDelta, applyApiDelta, JSON_DELTA_RESOURCES } from './snapshotDelta.js';
 
 /** What the worker receives: a structured clone, as postMessage makes. */
 const cross = <T>(value: T): T => structuredClone(value);
@@ -17,6 +17,7 @@ describe('apiDelta / applyApiDelta: a snapshot crosses to a worker as what chang
     const held = cross(a);
     const first = apiDelta(undefined, a);
     expect(Object.keys(first.changed)).toHaveLength(30);
+    expect(first.changedJson).toBe(undefined);
     expect(applyApiDelta(undefined, cross(first))).toEqual(a);
     const delta = apiDelta(a, b);
     expect(Object.keys(delta.changed)).toEqual(['/r1/s2', '/new']);
@@ -25,6 +26,15 @@ describe('apiDelta / applyApiDelta: a snapshot crosses to a worker as what chang
     expect(Object.keys(rebuilt.resources)).toEqual(Object.keys(b.resources));
     expect(rebuilt.resources['/r0/s0']).toBe(held.resources['/r0/s0']);
     expect(rebuilt.resources['/r1/s2']).not.toBe(held.resources['/r1/s2']);
+  });
+
+  it('many changed resources cross as JSON text and give the same API, in the same order', () => {
+    const a = generatedApi(JSON_DELTA_RESOURCES + 1, 20);
+    const first = apiDelta(undefined, a);
+    expect([Object.keys(first.changed).length, typeof first.changedJson]).toEqual([0, 'string']);
+    const rebuilt = applyApiDelta(undefined, cross(first));
+    expect(rebuilt).toEqual(a);
+    expect(Object.keys(rebuilt.resources)).toEqual(Object.keys(a.resources));
   });
 
   it('a resource whose method objects are equal in content but not the same objects is sent (identity is the contract)', () => {
