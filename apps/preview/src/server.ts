@@ -103,14 +103,15 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
       }
     : options.executionLog;
   const common = { handlers: options.handlers, log: options.log, executionLog, apiKeys: options.apiKeys, apiId: options.apiId };
+  let engine: typeof import('@gitway/runtime') | undefined;
   // One stage worker at most is started ahead: it boots while the first stage without a worker is read.
   let spare: SpareWorker | undefined;
   const gatewayFor = async (name: string): Promise<Gateway | null> => {
     if (isolation && !spare && !gateways.has(name)) spare = startSpareWorker({ ...common, ...isolation });
     const loaded = await options.loadStage(name);
     if (!loaded) return null;
-    // The engine is loaded on this thread only when gateways run here (stage workers load their own).
-    const engine = isolation ? undefined : await import('@gitway/runtime');
+    // The engine is loaded on this thread only when gateways run here (stage workers load their own), once.
+    if (!isolation && !engine) engine = await import('@gitway/runtime');
     const cached = gateways.get(name);
     if (cached?.version === loaded.version) return cached.gateway;
     // A stage worker takes its next snapshot in place (it posts only what changed).
