@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Api, Stage, WriteOptions } from '@gitway/core';
-import { createGateway, MAX_PAYLOAD_BYTES, servedByCanary, type ClientCertificateMaterial, type Gateway, type LambdaHandler } from '@gitway/runtime';
+import type { ClientCertificateMaterial, Gateway, LambdaHandler } from '@gitway/runtime';
+import { MAX_PAYLOAD_BYTES, servedByCanary } from '@gitway/runtime/host';
 import { createDashboard } from './dashboard/index.js';
 import { createRequestLog, MAX_LOGGED_LINES } from './dashboard/requestLog.js';
-import { createIsolatedGateway, type IsolationOptions } from './isolation/isolatedGateway.js';
+import { createIsolatedGateway, startSpareWorker, type IsolationOptions, type SpareWorker } from './isolation/isolatedGateway.js';
 
 /** What `loadStage` returns for a stage name; `version` changes whenever the stage does. */
 export interface LoadedStage {
@@ -83,7 +84,7 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
  * http.createServer((req, res) => listener(req, res));
  */
 export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>): ((req: IncomingMessage, res: ServerResponse) => void) & { close(): void } {
-  const gateways = new Map<string, { version: string; gateway: Gateway & { close?(): void } }>();
+  const gateways = new Map<string, { version: string; gateway: Gateway & { close?(): void; load?(next: LoadedStage): void } }>();
   const isolation = options.isolation ?? {};
   // With the dashboard, the last requests of each stage are kept for its live panel, each with
   // its own execution log lines. Lines start with "(requestId)", and this server gives each
@@ -101,15 +102,27 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
         if (lines.length > MAX_LOGGED_LINES) lines.shift();
       }
     : options.executionLog;
+  const common = { handlers: options.handlers, log: options.log, executionLog, apiKeys: options.apiKeys, apiId: options.apiId };
+  let engine: typeof import('@gitway/runtime') | undefined;
+  // One stage worker at most is started ahead: it boots while the first stage without a worker is read.
+  let spare: SpareWorker | undefined;
   const gatewayFor = async (name: string): Promise<Gateway | null> => {
+    if (isolation && !spare && !gateways.has(name)) spare = startSpareWorker({ ...common, ...isolation });
     const loaded = await options.loadStage(name);
     if (!loaded) return null;
+    // The engine is loaded on this thread only when gateways run here (stage workers load their own), once.
+    if (!isolation && !engine) engine = await import('@gitway/runtime');
     const cached = gateways.get(name);
     if (cached?.version === loaded.version) return cached.gateway;
-    const common = { handlers: options.handlers, log: options.log, executionLog, apiKeys: options.apiKeys, apiId: options.apiId };
+    // A stage worker takes its next snapshot in place (it posts only what changed).
+    if (cached?.gateway.load) {
+      cached.gateway.load(loaded);
+      cached.version = loaded.version;
+      return cached.gateway;
+    }
     const gateway = isolation
-      ? createIsolatedGateway(loaded, { ...common, ...isolation, label: name })
-      : createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, ...common });
+      ? createIsolatedGateway(loaded, { ...common, ...isolation, label: name, spare: takeSpare() })
+      : engine!.createGateway({ api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, ...common });
     // The previous version's worker finishes the requests it has (terminating it would fail them), then exits.
     cached?.gateway.close?.();
     gateways.set(name, { version: loaded.version, gateway });
@@ -129,8 +142,14 @@ export function createPreviewHandler(options: Omit<PreviewServerOptions, 'port'>
       else res.destroy();
     });
   };
+  const takeSpare = () => {
+    const taken = spare;
+    spare = undefined;
+    return taken;
+  };
   /** Lets the stages' gateway workers exit (each once its requests are answered). */
   const close = () => {
+    takeSpare()?.close();
     for (const { gateway } of gateways.values()) gateway.close?.();
     gateways.clear();
   };

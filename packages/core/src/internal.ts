@@ -23,3 +23,4 @@ export { DEFINITION_CANDIDATES } from './api/findDefinition.js';
 export { listRefNames } from './api/listRefNames.js';
 export { shortId, SHORT_ID_LENGTH } from './utils/shortId.js';
 export { age } from './utils/age.js';
+export { ApiTreeCache, readDeploymentApi } from './storage/apiTreeCache.js';

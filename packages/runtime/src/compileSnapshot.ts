@@ -23,8 +23,9 @@ import { createVtlUtil } from './vtl/createVtlUtil.js';
 import { isLiteralTemplate, renderTemplate } from './vtl/renderTemplate.js';
 import { selectRequestTemplate } from './vtl/selectRequestTemplate.js';
 
-/** API Gateway's payload limit. */
-export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+import { MAX_PAYLOAD_BYTES } from './limits.js';
+
+export { MAX_PAYLOAD_BYTES };
 
 /** A request after normalization: lower-case headers, query as lists, body as bytes. */
 export interface NormalizedRequest {

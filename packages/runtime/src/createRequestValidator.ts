@@ -24,13 +24,16 @@ export type RequestValidatorFn = (method: Method, params: VtlParams, contentType
  * validate(method, { path: {}, querystring: {}, header: {} }, 'application/json', '{"name":"rex"}'); // throws GatewayError when invalid
  */
 export function createRequestValidator(api: Api): RequestValidatorFn {
-  const ajv = new Ajv.default({ strict: false, allErrors: false, validateFormats: false, code: { regExp: RE2_ENGINE } });
+  const ajv = newAjv();
   for (const [name, model] of Object.entries(api.models)) {
     const schema = rewriteRefs(structuredClone(model.schema ?? {}));
     if (schema && typeof schema === 'object' && !Array.isArray(schema)) {
       delete (schema as Record<string, unknown>).$schema;
       (schema as Record<string, unknown>).id = MODEL_BASE + encodeURIComponent(name);
-      ajv.addSchema(schema as object);
+      // Checked against draft-04 by one shared instance (what addSchema would do, with the
+      // same error), so each snapshot does not compile the meta-schema again.
+      ajv.addSchema(schema as object, undefined, undefined, false);
+      (metaChecker ??= newAjv()).validateSchema(schema as object, true);
     }
   }
   const compiled = new Map<string, ValidateFunction | null>();
@@ -79,6 +82,9 @@ export function createRequestValidator(api: Api): RequestValidatorFn {
     }
   };
 }
+
+let metaChecker: InstanceType<typeof Ajv.default> | undefined;
+const newAjv = () => new Ajv.default({ strict: false, allErrors: false, validateFormats: false, code: { regExp: RE2_ENGINE } });
 
 /* ajv's `pattern` and `patternProperties` through RE2: a model's `^(a+)+$` cannot backtrack over a request body. */
 const RE2_ENGINE = Object.assign((pattern: string) => safeRegex(pattern), { code: 'safeRegex' });

@@ -29,7 +29,7 @@ export default async function (ctx: Context, args: Args): Promise<Output> {
   };
   const executionLog = args.executionLog ? appendTo(ctx, args.executionLog) : log;
   const server = await createPreviewServer({
-    loadStage: storeLoader({ gitdir: ctx.gitdir }),
+    loadStage: storeLoader({ gitdir: ctx.gitdir, log }),
     repo: { fs: ctx.fs, gitdir: ctx.gitdir, author: ctx.author, now: ctx.now, timezoneOffset: ctx.timezoneOffset },
     host: args.host,
     port: args.port,

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { markCanary, type Gateway, type GatewayResponse, type LambdaHandler, type TestInvokeResult } from '@gitway/runtime';
+import type { Gateway, GatewayResponse, LambdaHandler, TestInvokeResult } from '@gitway/runtime';
+import { markCanary } from '@gitway/runtime/host';
 import type { LoadedStage } from '../server.js';
 import { decodeResponse, encodeRequest, type FromWorker, type StageWorkerData, type ToWorker } from './protocol.js';
+import { apiDelta } from './snapshotDelta.js';
 
 /** How a stage's gateway is isolated: the limit on a blocked stage worker. */
 export interface IsolationOptions {
@@ -42,26 +44,29 @@ interface Pending {
  */
 export function createIsolatedGateway(
   loaded: LoadedStage,
-  o: IsolationOptions & { handlers?: Record<string, LambdaHandler>; log?: (line: string) => void; executionLog?: (line: string) => void; apiKeys?: string[]; apiId?: string; label: string },
-): Gateway & { close(): void } {
+  o: WorkerOptions & { label: string; spare?: SpareWorker },
+): Gateway & { close(): void; load(next: LoadedStage): void } {
   const limit = o.blockedLimitMs ?? DEFAULT_BLOCKED_LIMIT_MS;
   const handlers = o.handlers ?? {};
-  const workerData: StageWorkerData = {
-    api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate, apiKeys: o.apiKeys, apiId: o.apiId,
-    handlerNames: Object.keys(handlers), executionLog: o.executionLog !== undefined, heartbeatMs: Math.max(10, Math.min(250, Math.floor(limit / 4))),
-  };
+  let workerData: StageWorkerData = { ...workerOptions(o), api: loaded.api, stage: loaded.stage, canaryApi: loaded.canaryApi, clientCertificate: loaded.clientCertificate };
   let current: ReturnType<typeof spawn> | undefined;
   let nextId = 0;
   let closed = false;
+  let spare = o.spare;
 
   function spawn() {
-    const worker = new Worker(WORKER_URL, { workerData, execArgv: [] });
+    // The spare started for this stage while its snapshot was read takes it as its first load.
+    const started = spare?.take();
+    spare = undefined;
+    const worker = started?.worker ?? new Worker(WORKER_URL, { workerData, execArgv: [] });
     worker.unref();
     const pending = new Map<number, Pending>();
     let lastSign = performance.now();
-    let ready = false;
+    let ready = started?.ready ?? false;
     let watchdog: NodeJS.Timeout | undefined;
-    const self = { worker, pending, send, drain };
+    /** The snapshot the worker holds: the base of the next load's delta. */
+    const sent: { api?: LoadedStage['api']; canaryApi?: LoadedStage['canaryApi'] } = started ? {} : { api: workerData.api, canaryApi: workerData.canaryApi };
+    const self = { worker, pending, send, drain, sent, enqueue };
 
     const watch = () => {
       if (watchdog || closed) return;
@@ -164,15 +169,17 @@ export function createIsolatedGateway(
           try {
             worker.postMessage([m]);
           } catch (error) {
-            if (Array.isArray(m) || m.type !== 'lambdaResult') fail(Array.isArray(m) ? m[0] : m.id, error as Error);
-            else worker.postMessage([{ type: 'lambdaResult', id: m.id, ok: false, message: (error as Error).message } satisfies ToWorker]);
+            if (Array.isArray(m)) fail(m[0], error as Error);
+            else if (m.type === 'testInvoke') fail(m.id, error as Error);
+            else if (m.type === 'lambdaResult') worker.postMessage([{ type: 'lambdaResult', id: m.id, ok: false, message: (error as Error).message } satisfies ToWorker]);
+            else retire(error as Error); // a snapshot that cannot cross: the next request starts a worker on it
           }
         }
       }
     };
-    const enqueue = (message: ToWorker) => {
+    function enqueue(message: ToWorker) {
       if (outbox.push(message) === 1) setImmediate(flush);
-    };
+    }
     function send(id: number, message: ToWorker, what: string): Promise<GatewayResponse | TestInvokeResult> {
       return new Promise((resolve, reject) => {
         if (pending.size === 0) lastSign = performance.now();
@@ -181,6 +188,7 @@ export function createIsolatedGateway(
         watch();
       });
     }
+    if (started) post(self, workerData);
     return self;
   }
 
@@ -204,6 +212,15 @@ export function createIsolatedGateway(
       const id = nextId++;
       return (await workerFor().send(id, { type: 'testInvoke', id, request }, `test ${request.httpMethod} ${request.pathWithQueryString}`)) as TestInvokeResult;
     },
+    /**
+     * Serves `next` from now on (the stage's ref moved). A running worker gets only what
+     * changed and compiles it between two requests: those already in it finish on the
+     * previous snapshot, later ones get the new one. A worker started later starts on `next`.
+     */
+    load(next: LoadedStage) {
+      workerData = { ...workerData, api: next.api, stage: next.stage, canaryApi: next.canaryApi, clientCertificate: next.clientCertificate };
+      if (current) post(current, workerData);
+    },
     /** Stops taking requests; the worker exits once those in flight are answered. */
     close() {
       closed = true;
@@ -211,6 +228,73 @@ export function createIsolatedGateway(
     },
   };
 }
+
+/** What every stage worker of a server is started with, whatever its stage. */
+export type WorkerOptions = IsolationOptions & { handlers?: Record<string, LambdaHandler>; log?: (line: string) => void; executionLog?: (line: string) => void; apiKeys?: string[]; apiId?: string };
+
+function workerOptions(o: WorkerOptions): Omit<StageWorkerData, 'api' | 'stage'> {
+  const limit = o.blockedLimitMs ?? DEFAULT_BLOCKED_LIMIT_MS;
+  return { apiKeys: o.apiKeys, apiId: o.apiId, handlerNames: Object.keys(o.handlers ?? {}), executionLog: o.executionLog !== undefined, heartbeatMs: Math.max(10, Math.min(250, Math.floor(limit / 4))) };
+}
+
+/**
+ * Posts `next` to a running worker as a delta of the snapshot it holds (`sent`), in order with
+ * the requests (the same per-turn batch): requests enqueued before it are answered by the
+ * previous snapshot, later ones by `next`.
+ */
+function post(to: { enqueue(message: ToWorker): void; sent: { api?: LoadedStage['api']; canaryApi?: LoadedStage['canaryApi'] } }, next: StageWorkerData): void {
+  const snapshot = {
+    stage: next.stage, clientCertificate: next.clientCertificate,
+    api: apiDelta(to.sent.api, next.api), canaryApi: next.canaryApi && apiDelta(to.sent.canaryApi, next.canaryApi),
+  };
+  to.enqueue({ type: 'load', snapshot });
+  to.sent.api = next.api;
+  to.sent.canaryApi = next.canaryApi;
+}
+
+/** A stage worker started before its stage's snapshot is read; `take()` hands it over once (undefined if it died). */
+export interface SpareWorker {
+  take(): { worker: Worker; ready: boolean } | undefined;
+  close(): void;
+}
+
+/**
+ * Starts a stage worker for a stage whose snapshot is about to be read: the worker loads
+ * the runtime and warms its HTTP client while this thread reads the repository, then gets
+ * the snapshot as its first `load` (createIsolatedGateway's `spare`).
+ *
+ * @example
+ * const spare = startSpareWorker({ handlers, log });
+ * const gateway = createIsolatedGateway(await loadStage('prod'), { handlers, log, label: 'prod', spare });
+ */
+export function startSpareWorker(o: WorkerOptions): SpareWorker {
+  const workerData: StageWorkerData = { ...workerOptions(o), api: EMPTY_API, stage: { stageName: '', deploymentId: '', cacheClusterEnabled: false, tracingEnabled: false, createdDate: '', lastUpdatedDate: '' }, spare: true };
+  const worker = new Worker(WORKER_URL, { workerData, execArgv: [] });
+  worker.unref();
+  let ready = false;
+  let alive = true;
+  const onMessage = (batch: FromWorker[]) => void (batch.some((m) => !Array.isArray(m) && m.type === 'ready') && (ready = true));
+  const onEnd = () => void (alive = false);
+  worker.on('message', onMessage).on('error', onEnd).on('exit', onEnd);
+  const detach = () => void worker.off('message', onMessage).off('error', onEnd).off('exit', onEnd);
+  let taken = false;
+  return {
+    take() {
+      if (taken) return undefined;
+      taken = true;
+      detach();
+      return alive ? { worker, ready } : undefined;
+    },
+    close() {
+      if (taken) return;
+      taken = true;
+      detach();
+      void worker.terminate();
+    },
+  };
+}
+
+const EMPTY_API: LoadedStage['api'] = { restApi: { name: '' }, resources: {}, models: {}, authorizers: {}, requestValidators: {}, gatewayResponses: {} };
 
 /** The worker was terminated because its event loop stopped answering. */
 class BlockedError extends Error {

@@ -1,5 +1,6 @@
 import type { ClientCertificateMaterial, GatewayRequest, GatewayResponse, TestInvokeRequest, TestInvokeResult } from '@gitway/runtime';
 import type { Api, Stage } from '@gitway/core';
+import type { ApiDelta } from './snapshotDelta.js';
 
 /** What a stage worker is started with (workerData): everything createGateway needs that can cross threads. */
 export interface StageWorkerData {
@@ -15,6 +16,23 @@ export interface StageWorkerData {
   executionLog: boolean;
   /** How often (ms) the worker reports that its event loop is alive while it has work. */
   heartbeatMs: number;
+  /**
+   * Started before its stage's snapshot was read (in parallel with the read): `api` and
+   * `stage` are placeholders, the first snapshot comes as a `load`.
+   */
+  spare?: boolean;
+}
+
+/**
+ * A running worker's next snapshot (its stage's ref moved): each Api relative to the one the
+ * worker holds in that place (see apiDelta). The worker compiles it and serves every later
+ * request with it; a snapshot that does not compile leaves the previous one in service.
+ */
+export interface SnapshotLoad {
+  stage: Stage;
+  clientCertificate?: ClientCertificateMaterial;
+  api: ApiDelta;
+  canaryApi?: ApiDelta;
 }
 
 // Both threads send one message per event-loop turn: an array of the records of that turn, in
@@ -32,6 +50,7 @@ export type Flat = (string | string[])[];
 /** Main thread -> worker (in a batch). */
 export type ToWorker =
   | HandleRecord
+  | { type: 'load'; snapshot: SnapshotLoad }
   | { type: 'testInvoke'; id: number; request: TestInvokeRequest }
   | { type: 'lambdaResult'; id: number; ok: true; result: unknown }
   | { type: 'lambdaResult'; id: number; ok: false; message: string };

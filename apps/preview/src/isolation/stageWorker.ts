@@ -4,7 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createGateway, createTlsFetch, servedByCanary, type GatewayResponse, type LambdaHandler, type TestInvokeRequest } from '@gitway/runtime';
-import { cloneable, decodeRequest, flatten, type FromWorker, type HandledRecord, type HandleRecord, type StageWorkerData, type ToWorker } from './protocol.js';
+import { cloneable, decodeRequest, flatten, type FromWorker, type HandledRecord, type HandleRecord, type SnapshotLoad, type StageWorkerData, type ToWorker } from './protocol.js';
+import { applyApiDelta } from './snapshotDelta.js';
 
 const data = workerData as StageWorkerData;
 const port = parentPort!;
@@ -48,18 +49,38 @@ for (const name of data.handlerNames) {
     });
 }
 
-const gateway = createGateway({
-  api: data.api, stage: data.stage, canaryApi: data.canaryApi, clientCertificate: data.clientCertificate, apiKeys: data.apiKeys, apiId: data.apiId, handlers,
-  log: (line) => post({ type: 'log', line }),
-  executionLog: data.executionLog ? (line) => post({ type: 'executionLog', line }) : undefined,
-});
+/** The snapshot this worker serves: requests take the gateway current when they arrive. */
+let held: { api?: StageWorkerData['api']; canaryApi?: StageWorkerData['canaryApi'] } = data.spare ? {} : { api: data.api, canaryApi: data.canaryApi };
+const compile = (s: Pick<StageWorkerData, 'api' | 'stage' | 'canaryApi' | 'clientCertificate'>) =>
+  createGateway({
+    api: s.api, stage: s.stage, canaryApi: s.canaryApi, clientCertificate: s.clientCertificate, apiKeys: data.apiKeys, apiId: data.apiId, handlers,
+    log: (line) => post({ type: 'log', line }),
+    executionLog: data.executionLog ? (line) => post({ type: 'executionLog', line }) : undefined,
+  });
+// A worker started ahead of its stage (`spare`) gets its first snapshot as a `load`.
+let gateway = data.spare ? undefined : compile(data);
+
+/** A new snapshot of the stage: compiled whole before it serves; one that does not compile leaves the old one in service. */
+function load(snapshot: SnapshotLoad): void {
+  // The main thread sends the next delta against this snapshot, compiled or not. (A delta
+  // that does not apply throws out of the worker: it is restarted with the whole snapshot.)
+  const api = applyApiDelta(held.api, snapshot.api);
+  const canaryApi = snapshot.canaryApi && applyApiDelta(held.canaryApi, snapshot.canaryApi);
+  held = { api, canaryApi };
+  try {
+    gateway = compile({ api, canaryApi, stage: snapshot.stage, clientCertificate: snapshot.clientCertificate });
+  } catch (error) {
+    if (!gateway) throw error; // nothing to keep serving: the worker fails, as at a start
+    post({ type: 'log', line: `stage ${snapshot.stage.stageName}: its new state does not compile (${(error as Error)?.message ?? error}); still serving the previous one` });
+  }
+}
 
 // The gateway's HTTP client (createTlsFetch's pooled `request`) loads and compiles undici and
 // llhttp on first use, ~0.2 s on a loaded machine: do it now, before `ready`, not inside the
 // first request's integration timeout. One request through that same client to a local server
-// of its own; nothing leaves the process.
+// of its own; nothing leaves the process. (A spare does not know its API yet: it warms up.)
 const usesHttp = (api: StageWorkerData['api']) => Object.values(api.resources).some((r) => Object.values(r.resourceMethods ?? {}).some((m) => m.methodIntegration?.type.startsWith('HTTP')));
-if (usesHttp(data.api) || (data.canaryApi && usesHttp(data.canaryApi))) await warmHttpClient();
+if (data.spare || usesHttp(data.api) || (data.canaryApi && usesHttp(data.canaryApi))) await warmHttpClient();
 
 // While requests are in flight, a heartbeat tells the main thread this event loop still turns
 // (the timer stops at its first tick with nothing in flight, not after every request).
@@ -90,7 +111,7 @@ const handled = (id: number, response: GatewayResponse): HandledRecord => {
 async function handle(m: HandleRecord): Promise<void> {
   started();
   try {
-    post(handled(m[0], await gateway.handle(decodeRequest(m))));
+    post(handled(m[0], await gateway!.handle(decodeRequest(m))));
   } catch (error) {
     failed(m[0], error);
   } finally {
@@ -100,7 +121,7 @@ async function handle(m: HandleRecord): Promise<void> {
 async function testInvoke(id: number, request: TestInvokeRequest): Promise<void> {
   started();
   try {
-    post({ type: 'testInvoked', id, result: await gateway.testInvoke(request) });
+    post({ type: 'testInvoked', id, result: await gateway!.testInvoke(request) });
   } catch (error) {
     failed(id, error);
   } finally {
@@ -110,6 +131,7 @@ async function testInvoke(id: number, request: TestInvokeRequest): Promise<void>
 
 const receive = (message: ToWorker) => {
   if (Array.isArray(message)) return void handle(message);
+  if (message.type === 'load') return load(message.snapshot);
   if (message.type === 'lambdaResult') {
     const call = lambdaCalls.get(message.id);
     lambdaCalls.delete(message.id);

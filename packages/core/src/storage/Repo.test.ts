@@ -253,4 +253,38 @@ describe('ByteCache', () => {
     c.set('d', 'd', 1);
     expect([c.get('big'), c.get('d'), c.bytes]).toEqual([undefined, 'd', 1]);
   });
+
+  it('keeps exactly what a reference LRU keeps, over random gets, sets, deletes and prefix drops', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const c = new ByteCache<number>(40);
+    // Reference: an array from least to most recently used.
+    let ref: { key: string; value: number; bytes: number }[] = [];
+    const refTotal = () => ref.reduce((t, e) => t + e.bytes, 0);
+    for (let step = 0; step < 3000; step++) {
+      const key = `${'ab'[rnd(2)]}${rnd(12)}`;
+      const op = rnd(10);
+      if (op < 4) {
+        const at = ref.findIndex((e) => e.key === key);
+        const want = at < 0 ? undefined : ref[at]!.value;
+        if (at >= 0) ref.push(...ref.splice(at, 1));
+        expect(c.get(key)).toBe(want);
+      } else if (op < 8) {
+        const bytes = rnd(15) + 1;
+        ref = ref.filter((e) => e.key !== key);
+        ref.push({ key, value: step, bytes });
+        while (refTotal() > 40 && ref[0]!.key !== key) ref.shift();
+        c.set(key, step, bytes);
+      } else if (op < 9) {
+        ref = ref.filter((e) => e.key !== key);
+        c.delete(key);
+      } else {
+        ref = ref.filter((e) => !e.key.startsWith(key[0]!));
+        c.deletePrefix(key[0]!);
+      }
+      expect(c.bytes).toBe(refTotal());
+    }
+    // Same entries in the same recency order: reading them least recent first keeps the order.
+    expect(ref.map((e) => c.get(e.key))).toEqual(ref.map((e) => e.value));
+  });
 });

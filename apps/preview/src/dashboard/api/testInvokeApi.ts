@@ -1,5 +1,6 @@
 import { assertVariableName, assertVariableValue, getStage, HTTP_METHODS } from '@gitway/core';
-import { MAX_PAYLOAD_BYTES, type TestInvokeRequest } from '@gitway/runtime';
+import type { TestInvokeRequest } from '@gitway/runtime';
+import { MAX_PAYLOAD_BYTES } from '@gitway/runtime/host';
 import type { RouteContext } from '../context.js';
 import { HttpError, readJsonBody } from '../http.js';
 

@@ -1,5 +1,5 @@
 import type { Api, Stage } from '@gitway/core';
-import { compileRouter } from '@gitway/runtime';
+import { compileRouter } from '@gitway/runtime/host';
 import { apiMethods, type ApiMethod } from '../data/apiMethods.js';
 import { html, type SafeHtml } from '../html.js';
 import { checkField } from './fields.js';
