@@ -150,15 +150,28 @@ describe('README', () => {
         cwd: work,
         env: { ...ENV, GITWAY_USERNAME: auth.username, GITWAY_PASSWORD: auth.password, WORK: work, PATH: `${bin}:${process.env.PATH}`, EDITOR: 'edit-api', HOME: work, GIT_CONFIG_NOSYSTEM: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
+        // Its own process group: a hung command and the servers started in the background
+        // (which hold the output pipe open) are all killed together.
+        detached: true,
       });
+      const killAll = () => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      };
       let text = '';
       child.stdout.on('data', (d) => (text += d));
       child.stderr.on('data', (d) => (text += d));
       // Never wait forever: a command that hangs is reported as 'not run' for the rest.
-      const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT - 30_000);
+      const timer = setTimeout(killAll, TIMEOUT - 30_000);
       child.on('error', reject);
+      // When the script ends (or dies of a syntax error), servers it left behind go too.
+      child.on('exit', killAll);
       child.on('close', () => {
         clearTimeout(timer);
+        killAll();
         resolve(text);
       });
     });
