@@ -123,4 +123,72 @@ describe('Cognito user-pool authorizer identity header', () => {
     const plain = createGateway({ api: api(), stage });
     expect((await plain.handle(get('/cognito', { authorization: 'token' }))).statusCode).toBe(200);
   });
+
+  describe('authorizer results are cached for authorizerResultTtlInSeconds, as API Gateway does', () => {
+    /** A gateway on an injected clock whose authorizer counts its calls and allows only the ARN it was called for. */
+    const counted = (ttl?: number) => {
+      const calls: string[] = [];
+      let clock = 1_000_000;
+      const narrow: LambdaHandler = async (event: any) => {
+        const who: string = event.type === 'TOKEN' ? event.authorizationToken.slice('Bearer '.length) : `${event.headers['x-user']}@${event.queryStringParameters.tenant}`;
+        calls.push(who);
+        if (who === 'Bearer bob' || who === 'bob') throw new Error('Unauthorized');
+        return { principalId: who, policyDocument: { Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.methodArn }] }, context: { tier: `call ${calls.length}` } };
+      };
+      const a = api();
+      a.authorizers.tok = { ...a.authorizers.tok, authorizerResultTtlInSeconds: ttl };
+      a.authorizers.req = { ...a.authorizers.req, authorizerResultTtlInSeconds: ttl };
+      a.resources['/token'].resourceMethods!.POST = mock({ httpMethod: 'POST', authorizationType: 'CUSTOM', authorizerId: 'tok' });
+      const gateway = createGateway({ api: a, stage, handlers: { auth: narrow }, now: () => clock, log: () => {} });
+      return { gateway, calls, advance: (ms: number) => void (clock += ms) };
+    };
+
+    it('one call per token for the TTL (default 300 s); the cached policy is evaluated against each later method ARN', async () => {
+      const { gateway, calls, advance } = counted();
+      const first = await gateway.handle(get('/token', { authorization: 'Bearer allow-ann' }));
+      const second = await gateway.handle(get('/token', { authorization: 'Bearer allow-ann' }));
+      expect([first.statusCode, body(first), second.statusCode, body(second)]).toEqual([200, { who: 'allow-ann', tier: 'call 1' }, 200, { who: 'allow-ann', tier: 'call 1' }]);
+      expect(calls).toEqual(['allow-ann']);
+      // The cached policy allows only GET /token: POST /token is denied without a call (the known API Gateway pitfall).
+      const post = await gateway.handle({ ...get('/token', { authorization: 'Bearer allow-ann' }), method: 'POST' });
+      expect([post.statusCode, body(post)]).toEqual([403, { message: 'User is not authorized to access this resource' }]);
+      expect(calls).toEqual(['allow-ann']);
+      // Another token is another entry; at the TTL the authorizer is asked again.
+      await gateway.handle(get('/token', { authorization: 'Bearer allow-bea' }));
+      advance(299_999);
+      await gateway.handle(get('/token', { authorization: 'Bearer allow-ann' }));
+      expect(calls).toEqual(['allow-ann', 'allow-bea']);
+      advance(1);
+      const later = await gateway.handle(get('/token', { authorization: 'Bearer allow-ann' }));
+      expect([body(later), calls]).toEqual([{ who: 'allow-ann', tier: 'call 3' }, ['allow-ann', 'allow-bea', 'allow-ann']]);
+    });
+
+    it('TTL 0 calls the authorizer on every request; Unauthorized is never cached', async () => {
+      const off = counted(0);
+      await off.gateway.handle(get('/token', { authorization: 'Bearer allow-ann' }));
+      await off.gateway.handle(get('/token', { authorization: 'Bearer allow-ann' }));
+      expect(off.calls).toEqual(['allow-ann', 'allow-ann']);
+      const on = counted(60);
+      expect((await on.gateway.handle(get('/token', { authorization: 'Bearer bob' }))).statusCode).toBe(401);
+      expect((await on.gateway.handle(get('/token', { authorization: 'Bearer bob' }))).statusCode).toBe(401);
+      expect(on.calls).toEqual(['bob', 'bob']);
+    });
+
+    it('REQUEST authorizers are keyed by every identity value, unambiguously', async () => {
+      const { gateway, calls } = counted(60);
+      // A naive join of the values would make these two requests one cache entry.
+      await gateway.handle(get('/request', { 'x-user': 'allow-a' }, { tenant: 'b\nc' }));
+      await gateway.handle(get('/request', { 'x-user': 'allow-a\nb' }, { tenant: 'c' }));
+      await gateway.handle(get('/request', { 'x-user': 'allow-a' }, { tenant: 'b\nc' }));
+      expect(calls).toEqual(['allow-a@b\nc', 'allow-a\nb@c']);
+    });
+
+    it('a new snapshot of the stage starts with no cached results', async () => {
+      const first = counted(60);
+      await first.gateway.handle(get('/token', { authorization: 'Bearer allow-ann' }));
+      const second = counted(60);
+      await second.gateway.handle(get('/token', { authorization: 'Bearer allow-ann' }));
+      expect([first.calls, second.calls]).toEqual([['allow-ann'], ['allow-ann']]);
+    });
+  });
 });

@@ -21,7 +21,24 @@ export interface AuthorizationRequest {
   log: (line: string) => void;
   /** Valid API keys; when absent any non-empty key is accepted (no usage plans locally). */
   apiKeys?: ReadonlySet<string>;
+  /** Authorizer results kept for `authorizerResultTtlInSeconds` (one per stage snapshot); absent: every request calls the authorizer. */
+  results?: AuthorizerResults;
 }
+
+/** A Lambda authorizer's valid answer, kept by authorizer and identity values until `expires` (epoch ms). */
+interface AuthorizerResult {
+  expires: number;
+  principalId: string;
+  statements: Record<string, unknown>[];
+  context: Record<string, unknown>;
+  usageIdentifierKey?: string;
+}
+/** Cached authorizer results of one stage snapshot. */
+export type AuthorizerResults = Map<string, AuthorizerResult>;
+/** At most this many cached authorizer results per stage snapshot (the oldest goes first). */
+const MAX_AUTHORIZER_RESULTS = 1000;
+/** API Gateway's TTL when the authorizer does not set `authorizerResultTtlInSeconds`. */
+const DEFAULT_AUTHORIZER_TTL_SECONDS = 300;
 
 const DENY = 'User is not authorized to access this resource with an explicit deny';
 const NO_ALLOW = 'User is not authorized to access this resource';
@@ -112,6 +129,33 @@ async function customAuthorizer(r: AuthorizationRequest): Promise<string | undef
     throw new GatewayError('UNAUTHORIZED');
   }
   const arn = methodArn(r);
+  // As API Gateway: a valid answer is kept per authorizer and identity values for its TTL and
+  // evaluated again against each later request's method ARN (a policy that allows only the
+  // first method's ARN denies the others while it is cached).
+  const ttl = authorizer.authorizerResultTtlInSeconds ?? DEFAULT_AUTHORIZER_TTL_SECONDS;
+  const key = ttl > 0 && r.results ? JSON.stringify([r.method.authorizerId, ...identity]) : undefined;
+  let answer = key === undefined ? undefined : r.results!.get(key);
+  if (answer && answer.expires <= r.now()) {
+    r.results!.delete(key!);
+    answer = undefined;
+  }
+  if (!answer) {
+    answer = await callAuthorizer(r, authorizer, type, token, arn);
+    if (key !== undefined) {
+      answer.expires = r.now() + ttl * 1000;
+      if (r.results!.size >= MAX_AUTHORIZER_RESULTS) r.results!.delete(r.results!.keys().next().value!);
+      r.results!.set(key, answer);
+    }
+  }
+  const applies = (s: Record<string, unknown>) => matchesAny(s.Action, 'execute-api:Invoke') && matchesAny(s.Resource, arn);
+  if (answer.statements.some((s) => s.Effect === 'Deny' && applies(s))) throw new GatewayError('ACCESS_DENIED', 403, DENY);
+  if (!answer.statements.some((s) => s.Effect === 'Allow' && applies(s))) throw new GatewayError('ACCESS_DENIED', 403, NO_ALLOW);
+  r.context.authorizer = { ...answer.context, principalId: answer.principalId };
+  return answer.usageIdentifierKey;
+}
+
+/** Calls the authorizer's local handler; its answer when it is a valid policy, else the matching GatewayError. */
+async function callAuthorizer(r: AuthorizationRequest, authorizer: Authorizer, type: 'TOKEN' | 'REQUEST', token: string, arn: string): Promise<AuthorizerResult> {
   const event =
     type === 'TOKEN'
       ? { type, authorizationToken: token, methodArn: arn }
@@ -139,13 +183,10 @@ async function customAuthorizer(r: AuthorizationRequest): Promise<string | undef
     r.log(`${r.context.requestId} Authorizer ${authorizer.name} returned an invalid policy`);
     throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR');
   }
-  const applies = (s: Record<string, unknown>) => matchesAny(s.Action, 'execute-api:Invoke') && matchesAny(s.Resource, arn);
-  if (statements.some((s) => s.Effect === 'Deny' && applies(s))) throw new GatewayError('ACCESS_DENIED', 403, DENY);
-  if (!statements.some((s) => s.Effect === 'Allow' && applies(s))) throw new GatewayError('ACCESS_DENIED', 403, NO_ALLOW);
-  const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(policy.context ?? {})) if (['string', 'number', 'boolean'].includes(typeof v)) extra[k] = v;
-  r.context.authorizer = { ...extra, principalId: String(policy.principalId) };
-  return typeof policy.usageIdentifierKey === 'string' ? policy.usageIdentifierKey : undefined;
+  const context: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(policy.context ?? {})) if (['string', 'number', 'boolean'].includes(typeof v)) context[k] = v;
+  const usageIdentifierKey = typeof policy.usageIdentifierKey === 'string' ? policy.usageIdentifierKey : undefined;
+  return { expires: 0, principalId: String(policy.principalId), statements, context, usageIdentifierKey };
 }
 
 /** IAM-style match of an action or resource (string or list, `*` and `?` wildcards). */

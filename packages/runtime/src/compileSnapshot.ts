@@ -16,7 +16,7 @@ import { cacheControl, withCacheControlWarning } from './settings/cacheControl.j
 import { methodSettingFor, type EffectiveMethodSetting } from './settings/methodSettingFor.js';
 import { cacheKeyOf } from './settings/cacheKeyOf.js';
 import { isStaticMock } from './staticMock.js';
-import { authorize } from './authorize.js';
+import { authorize, type AuthorizerResults } from './authorize.js';
 import type { FetchLike, GatewayResponse, LambdaHandler } from './types.js';
 import { createVtlInput, type VtlParams } from './vtl/createVtlInput.js';
 import { createVtlUtil } from './vtl/createVtlUtil.js';
@@ -148,12 +148,14 @@ export function compileSnapshot(
     if (!f.o.test && !deps.throttle.take(f.routeKey, f.setting)) throw new GatewayError('THROTTLED');
   };
 
+  /** Authorizer answers kept for their TTL; a new snapshot (deploy, rollback) starts empty. */
+  const authorizerResults: AuthorizerResults = new Map();
   /** Runs the method's authorizer and API key check. */
   const authorizeStep: Step = async (f) => {
     if (f.o.test || (f.method.authorizationType === 'NONE' && !f.method.apiKeyRequired)) return;
     await authorize({
       api, method: f.method, resourcePath: f.resource.path, path: f.req.path, headers: f.req.headers, params: f.params, stageVariables: f.stageVariables, context: f.ctx,
-      handlers: deps.handlers, now: deps.now, log: deps.log, apiKeys: deps.apiKeys,
+      handlers: deps.handlers, now: deps.now, log: deps.log, apiKeys: deps.apiKeys, results: authorizerResults,
     });
   };
 

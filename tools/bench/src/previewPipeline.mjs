@@ -151,7 +151,7 @@ export async function previewPipeline({ tmp, LOAD, unthrottled, record, goal, no
   preview.stop();
   backend.stop();
   record('preview_auth_cache_rps', auth.rps, authAnchor.rps, 'req/s', { cpuUsPerReq: Math.round(auth.cpuUsPerReq), anchorCpuUsPerReq: Math.round(authAnchor.cpuUsPerReq), p99: auth.p99, errors: auth.errors + auth.non2xx, backendCalls });
-  notes.preview_auth_cache_rps = `GET /bench/cached/7 with a TOKEN authorizer (local handler, run per request: results are not cached locally) and the stage cache on (backend calls during the load: ${backendCalls}); anchor: raw node:http replaying the answer; no goal in issue 19`;
+  notes.preview_auth_cache_rps = `GET /bench/cached/7 with a TOKEN authorizer (local handler; its answer cached for authorizerResultTtlInSeconds 300, as API Gateway does) and the stage cache on (backend calls during the load: ${backendCalls}); anchor: raw node:http replaying the answer; no goal in issue 19`;
   record('preview_proxy_rps', proxy.rps, proxyAnchor.rps, 'req/s', { cpuUsPerReq: Math.round(proxy.cpuUsPerReq), anchorCpuUsPerReq: Math.round(proxyAnchor.cpuUsPerReq), p99: proxy.p99, anchorP99: proxyAnchor.p99, errors: proxy.errors + proxy.non2xx });
   goal('preview_proxy_rps', 'ratio >= 0.6, 0 errors', results(proxy, proxyAnchor) >= 0.6 && proxy.errors + proxy.non2xx === 0);
   notes.preview_proxy_rps = `ANY /bench/proxy/{proxy+} (HTTP_PROXY to a local node:http backend); anchor: rawProxy.mjs (node:http, keep-alive agent) to the same backend; server CPU per request ${Math.round(proxy.cpuUsPerReq)} vs ${Math.round(proxyAnchor.cpuUsPerReq)} us (the backend's CPU is in neither)`;
