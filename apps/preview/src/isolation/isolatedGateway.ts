@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Gateway, GatewayResponse, LambdaHandler, TestInvokeResult } from '@gitway/runtime';
 import { markCanary } from '@gitway/runtime/host';
 import type { LoadedStage } from '../server.js';
-import { decodeResponse, encodeRequest, type FromWorker, type StageWorkerData, type ToWorker } from './protocol.js';
+import { decodeResponse, encodeRequest, turnBatcher, type FromWorker, type StageWorkerData, type ToWorker } from './protocol.js';
 import { apiDelta } from './snapshotDelta.js';
 
 /** How a stage's gateway is isolated: the limit on a blocked stage worker. */
@@ -66,6 +66,14 @@ export function createIsolatedGateway(
     let watchdog: NodeJS.Timeout | undefined;
     /** The snapshot the worker holds: the base of the next load's delta. */
     const sent: { api?: LoadedStage['api']; canaryApi?: LoadedStage['canaryApi'] } = started ? {} : { api: workerData.api, canaryApi: workerData.canaryApi };
+    // What this turn of the event loop asks the worker goes as one message, at its end; what
+    // cannot be cloned (a Lambda handler's result) is refused alone.
+    const enqueue = turnBatcher<ToWorker>(worker, (m, error) => {
+      if (Array.isArray(m)) fail(m[0], error);
+      else if (m.type === 'testInvoke') fail(m.id, error);
+      else if (m.type === 'lambdaResult') worker.postMessage([{ type: 'lambdaResult', id: m.id, ok: false, message: error.message } satisfies ToWorker]);
+      else retire(error); // a snapshot that cannot cross: the next request starts a worker on it
+    });
     const self = { worker, pending, send, drain, sent, enqueue };
 
     const watch = () => {
@@ -155,30 +163,6 @@ export function createIsolatedGateway(
         reply = { type: 'lambdaResult', id: m.id, ok: false, message: (error as Error)?.message ?? String(error) };
       }
       enqueue(reply);
-    }
-    // What this turn of the event loop asks the worker goes as one message, at its end.
-    let outbox: ToWorker[] = [];
-    const flush = () => {
-      const batch = outbox;
-      outbox = [];
-      try {
-        worker.postMessage(batch);
-      } catch {
-        // Something cannot be cloned (a Lambda handler's result): send the rest, refuse that one alone.
-        for (const m of batch) {
-          try {
-            worker.postMessage([m]);
-          } catch (error) {
-            if (Array.isArray(m)) fail(m[0], error as Error);
-            else if (m.type === 'testInvoke') fail(m.id, error as Error);
-            else if (m.type === 'lambdaResult') worker.postMessage([{ type: 'lambdaResult', id: m.id, ok: false, message: (error as Error).message } satisfies ToWorker]);
-            else retire(error as Error); // a snapshot that cannot cross: the next request starts a worker on it
-          }
-        }
-      }
-    };
-    function enqueue(message: ToWorker) {
-      if (outbox.push(message) === 1) setImmediate(flush);
     }
     function send(id: number, message: ToWorker, what: string): Promise<GatewayResponse | TestInvokeResult> {
       return new Promise((resolve, reject) => {

@@ -124,3 +124,30 @@ export function decodeResponse(m: HandledRecord): GatewayResponse {
 export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+/**
+ * The per-turn batching both threads use: records given during one event-loop turn go to
+ * `port` as one array at its end, in order. When the batch cannot be cloned, each record goes
+ * alone and a record that still cannot is handed to `refused` (the others are delivered).
+ */
+export function turnBatcher<T>(port: { postMessage(batch: T[]): void }, refused: (record: T, error: Error) => void): (record: T) => void {
+  let outbox: T[] = [];
+  const flush = () => {
+    const batch = outbox;
+    outbox = [];
+    try {
+      port.postMessage(batch);
+    } catch {
+      for (const record of batch) {
+        try {
+          port.postMessage([record]);
+        } catch (error) {
+          refused(record, error as Error);
+        }
+      }
+    }
+  };
+  return (record) => {
+    if (outbox.push(record) === 1) setImmediate(flush);
+  };
+}

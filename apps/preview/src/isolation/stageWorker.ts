@@ -4,37 +4,21 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createGateway, createTlsFetch, servedByCanary, type GatewayResponse, type LambdaHandler, type TestInvokeRequest } from '@gitway/runtime';
-import { cloneable, decodeRequest, flatten, type FromWorker, type HandledRecord, type HandleRecord, type SnapshotLoad, type StageWorkerData, type ToWorker } from './protocol.js';
+import { cloneable, decodeRequest, flatten, turnBatcher, type FromWorker, type HandledRecord, type HandleRecord, type SnapshotLoad, type StageWorkerData, type ToWorker } from './protocol.js';
 import { applyApiDelta } from './snapshotDelta.js';
 
 const data = workerData as StageWorkerData;
 const port = parentPort!;
-// What this turn of the event loop produced goes to the main thread as one message, at its end.
-let outbox: FromWorker[] = [];
-const flush = () => {
-  const batch = outbox;
-  outbox = [];
-  try {
-    port.postMessage(batch);
-  } catch {
-    // Something in the batch cannot be cloned: send the rest, and fail that request alone.
-    for (const m of batch) {
-      try {
-        port.postMessage([m]);
-      } catch (error) {
-        const message = (error as Error)?.message ?? String(error);
-        if (Array.isArray(m) || m.type === 'testInvoked') port.postMessage([{ type: 'failed', id: Array.isArray(m) ? m[0] : m.id, message } satisfies FromWorker]);
-        else if (m.type === 'lambda') {
-          lambdaCalls.get(m.id)?.reject(new Error(message));
-          lambdaCalls.delete(m.id);
-        }
-      }
-    }
+// What this turn of the event loop produced goes to the main thread as one message, at its end;
+// something that cannot be cloned fails that request (or Lambda call) alone.
+const post = turnBatcher<FromWorker>(port, (m, error) => {
+  const message = error?.message ?? String(error);
+  if (Array.isArray(m) || m.type === 'testInvoked') port.postMessage([{ type: 'failed', id: Array.isArray(m) ? m[0] : m.id, message } satisfies FromWorker]);
+  else if (m.type === 'lambda') {
+    lambdaCalls.get(m.id)?.reject(new Error(message));
+    lambdaCalls.delete(m.id);
   }
-};
-const post = (message: FromWorker) => {
-  if (outbox.push(message) === 1) setImmediate(flush);
-};
+});
 // Lambda handlers stay on the main thread (they are the user's functions): each call is a message.
 const lambdaCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 let nextLambda = 0;
